@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Actor } from '@govdesk/domain';
+
+/** The logged-in user, as the AuthGuard loaded it for this request. */
+export interface CurrentUserInfo extends Actor {
+  username: string;
+  displayName: string;
+}
+
+export type AuthenticatedRequest = Request & { user?: CurrentUserInfo };
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): CurrentUserInfo => {
+  const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});

@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+import { ROLES, type Role } from '@govdesk/domain';
+
+export const ROLES_KEY = 'govdesk:roles';
+export const PUBLIC_KEY = 'govdesk:public';
+
+/**
+ * Every endpoint declares who may call it: `@Roles(...)` or `@Public()`.
+ * The global AuthGuard refuses a route that declares neither (deny by default).
+ */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const AnyRole = () => SetMetadata(ROLES_KEY, [...ROLES]);
+export const Public = () => SetMetadata(PUBLIC_KEY, true);

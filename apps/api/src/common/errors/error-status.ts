@@ -1,0 +1,24 @@
+import type { ErrorCode } from '@govdesk/contracts';
+
+/** HTTP status of every error code, in one place; a new code that is missing fails typecheck. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  ROUTE_NOT_FOUND: 404,
+  INTERNAL: 500,
+  RATE_LIMITED: 429,
+  AUTH_REQUIRED: 401,
+  AUTH_TOKEN_INVALID: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_ACCOUNT_DISABLED: 401,
+  AUTH_THROTTLED: 429,
+  AUTH_FORBIDDEN: 403,
+  UNIT_NOT_FOUND: 404,
+  UNIT_DUPLICATE: 409,
+  USER_NOT_FOUND: 404,
+  USER_DUPLICATE: 409,
+  USER_UNIT_REQUIRED: 422,
+  USER_UNIT_UNKNOWN: 422,
+  USER_CANNOT_DISABLE_SELF: 422,
+};

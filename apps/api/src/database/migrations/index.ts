@@ -1,0 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
+import { Foundation1795702031285 } from './1795702031285-foundation';
+// Every migration, in order. `npm run migration:generate -- Name` adds one here.
+export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285];

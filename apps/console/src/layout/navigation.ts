@@ -1,0 +1,40 @@
+import { hasAnyRole, type Role } from '@govdesk/domain';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  labelKey: string;
+  roles: readonly Role[];
+  children?: NavItem[];
+}
+
+/** The console's areas and who sees them; the API enforces the same roles on every endpoint. */
+export const NAVIGATION: NavItem[] = [
+  { key: 'workbench', path: '/workbench', labelKey: 'nav.workbench', roles: ['handler', 'supervisor', 'admin'] },
+  { key: 'hotspots', path: '/hotspots', labelKey: 'nav.hotspots', roles: ['monitor', 'supervisor', 'admin'] },
+  { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', roles: ['supervisor', 'admin'] },
+  {
+    key: 'admin',
+    path: '/admin',
+    labelKey: 'nav.admin',
+    roles: ['admin'],
+    children: [
+      { key: 'units', path: '/admin/units', labelKey: 'nav.units', roles: ['admin'] },
+      { key: 'users', path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
+      { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', roles: ['admin'] },
+    ],
+  },
+];
+
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  return NAVIGATION.filter((item) => hasAnyRole({ roles }, item.roles)).map((item) => ({
+    ...item,
+    children: item.children?.filter((c) => hasAnyRole({ roles }, c.roles)),
+  }));
+}
+
+/** Where a user lands after login: the first area their roles open. */
+export function homePathFor(roles: readonly Role[]): string {
+  const first = navigationFor(roles)[0];
+  return first?.children?.[0]?.path ?? first?.path ?? '/login';
+}

@@ -1,0 +1,53 @@
+/**
+ * Error codes, per area, with the message a person reads in each console language.
+ * The API maps each code to an HTTP status in one place (apps/api/src/common/errors).
+ */
+export const ERROR_MESSAGES = {
+  // common
+  VALIDATION_FAILED: { en: 'Some fields are invalid.', zh: '部分字段填写有误。' },
+  MALFORMED_JSON: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
+  PAYLOAD_TOO_LARGE: { en: 'The request body is too large.', zh: '请求内容过大。' },
+  ROUTE_NOT_FOUND: { en: 'No such API endpoint.', zh: '接口不存在。' },
+  INTERNAL: { en: 'Something went wrong on the server.', zh: '服务器内部错误。' },
+  RATE_LIMITED: { en: 'Too many requests; try again later.', zh: '请求过于频繁，请稍后再试。' },
+  // auth
+  AUTH_REQUIRED: { en: 'Please log in.', zh: '请先登录。' },
+  AUTH_TOKEN_INVALID: { en: 'Your session has expired; please log in again.', zh: '登录已失效，请重新登录。' },
+  AUTH_INVALID_CREDENTIALS: { en: 'Wrong username or password.', zh: '用户名或密码错误。' },
+  AUTH_ACCOUNT_DISABLED: { en: 'This account is disabled.', zh: '该账号已停用。' },
+  AUTH_THROTTLED: {
+    en: 'Too many wrong passwords for this account; try again in 15 minutes.',
+    zh: '该账号密码错误次数过多，请 15 分钟后再试。',
+  },
+  AUTH_FORBIDDEN: { en: 'Your role may not do this.', zh: '您的角色无权执行此操作。' },
+  // units
+  UNIT_NOT_FOUND: { en: 'Unit not found.', zh: '单位不存在。' },
+  UNIT_DUPLICATE: { en: 'A unit with this code or name already exists.', zh: '单位编码或名称已存在。' },
+  // users
+  USER_NOT_FOUND: { en: 'User not found.', zh: '用户不存在。' },
+  USER_DUPLICATE: { en: 'This username is taken.', zh: '用户名已被占用。' },
+  USER_UNIT_REQUIRED: { en: 'A handler must belong to a unit.', zh: '经办人必须属于某个单位。' },
+  USER_UNIT_UNKNOWN: { en: 'The unit given does not exist.', zh: '所选单位不存在。' },
+  USER_CANNOT_DISABLE_SELF: { en: 'You cannot disable or demote your own account.', zh: '不能停用自己的账号或取消自己的管理员角色。' },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `applicant.idNumber`. */
+  field: string;
+  message: string;
+}
+
+/** The body of every error answer of the API. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  messageZh: string;
+  details?: FieldError[];
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return typeof value === 'object' && value !== null && 'code' in value && 'statusCode' in value;
+}

@@ -1,0 +1,6 @@
+export interface HealthDto {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  version: string;
+  uptimeSeconds: number;
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './auth';
+export * from './units';
+export * from './users';
+export * from './audit';
+export * from './health';
