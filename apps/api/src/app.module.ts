@@ -4,11 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { JsonBodyMiddleware } from './common/http/json-body.middleware';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { HealthController } from './health/health.controller';
 import { SeedModule } from './seed/seed.module';
 import { UnitsModule } from './units/units.module';
@@ -34,6 +36,8 @@ export class AppModule implements NestModule {
         AuthModule,
         UnitsModule,
         UsersModule,
+        CalendarModule,
+        DisclosureModule,
         SeedModule,
       ],
       controllers: [HealthController],

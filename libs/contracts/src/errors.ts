@@ -29,6 +29,19 @@ export const ERROR_MESSAGES = {
   USER_UNIT_REQUIRED: { en: 'A handler must belong to a unit.', zh: '经办人必须属于某个单位。' },
   USER_UNIT_UNKNOWN: { en: 'The unit given does not exist.', zh: '所选单位不存在。' },
   USER_CANNOT_DISABLE_SELF: { en: 'You cannot disable or demote your own account.', zh: '不能停用自己的账号或取消自己的管理员角色。' },
+  // disclosure requests
+  REQUEST_NOT_FOUND: { en: 'Request not found.', zh: '申请不存在。' },
+  REQUEST_VERSION_CONFLICT: {
+    en: 'Someone else changed this request meanwhile; reload it and try again.',
+    zh: '该申请已被他人修改，请刷新后重试。',
+  },
+  REQUEST_ACTION_NOT_ALLOWED: { en: 'This action is not allowed in the request\'s current state.', zh: '当前状态下不能执行该操作。' },
+  REQUEST_REQUIREMENT: { en: 'The action lacks something the law requires.', zh: '缺少法定要求的内容。' },
+  REQUEST_EVENT_DATE: { en: 'The date of this event is not possible.', zh: '该事项的日期不合理。' },
+  REQUEST_OTHER_UNIT: { en: 'Handlers register requests for their own unit only.', zh: '经办人只能为本单位登记申请。' },
+  REQUEST_HANDLER_INVALID: { en: 'The handler must be an active handler of the request\'s unit.', zh: '承办人必须是本单位的在岗经办人。' },
+  // calendar
+  CALENDAR_INVALID: { en: 'The calendar is not valid.', zh: '日历数据有误。' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

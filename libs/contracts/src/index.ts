@@ -4,3 +4,4 @@ export * from './units';
 export * from './users';
 export * from './audit';
 export * from './health';
+export * from './requests';

@@ -1,9 +1,22 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { CalendarYearEntity } from '../calendar/calendar-year.entity';
+import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
+import { ReceiptCounterEntity } from '../disclosure/receipt-counter.entity';
+import { RequestEventEntity } from '../disclosure/request-event.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
 import { migrations } from './migrations';
 
 /** Every entity of the API; each lives with the module that owns its table. */
-export const entities = [UnitEntity, UserEntity, AuditEntryEntity, AppSettingEntity];
+export const entities = [
+  UnitEntity,
+  UserEntity,
+  AuditEntryEntity,
+  AppSettingEntity,
+  CalendarYearEntity,
+  DisclosureRequestEntity,
+  RequestEventEntity,
+  ReceiptCounterEntity,
+];
 export { migrations };

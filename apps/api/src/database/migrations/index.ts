@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795702031285 } from './1795702031285-foundation';
+import { DisclosureRequests1795704659844 } from './1795704659844-disclosure-requests';
 // Every migration, in order. `npm run migration:generate -- Name` adds one here.
-export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285];
+export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844];

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  registerRequestSchema,
+  requestListQuerySchema,
+  transitionSchema,
+  type ApplicantDto,
+  type RegisteredRequestDto,
+  type RegisterRequest,
+  type RequestDetailDto,
+  type RequestListQuery,
+  type RequestPageDto,
+  type TransitionRequest,
+} from '@govdesk/contracts';
+import { CurrentUser, type CurrentUserInfo } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { AppError } from '../common/errors/app.error';
+import { Meta, type RequestMeta } from '../common/http/request-meta.decorator';
+import { ZodPipe } from '../common/http/zod-body.pipe';
+import { DisclosureService } from './disclosure.service';
+
+const requestId = new ParseUUIDPipe({ exceptionFactory: () => new AppError('REQUEST_NOT_FOUND') });
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' }) as object;
+
+/** Disclosure requests (依申请公开): handlers of the unit, supervisors and admins county-wide. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('requests')
+@Roles('handler', 'supervisor', 'admin')
+export class DisclosureController {
+  constructor(private readonly requests: DisclosureService) {}
+
+  @Post()
+  @ApiBody({ schema: schema(registerRequestSchema) })
+  register(
+    @Body(new ZodPipe(registerRequestSchema)) body: RegisterRequest,
+    @CurrentUser() user: CurrentUserInfo,
+    @Meta() meta: RequestMeta,
+  ): Promise<RegisteredRequestDto> {
+    return this.requests.register(body, user, meta);
+  }
+
+  @Get()
+  list(@Query(new ZodPipe(requestListQuerySchema)) query: RequestListQuery, @CurrentUser() user: CurrentUserInfo): Promise<RequestPageDto> {
+    return this.requests.list(query, user);
+  }
+
+  @Get(':id')
+  get(@Param('id', requestId) id: string, @CurrentUser() user: CurrentUserInfo): Promise<RequestDetailDto> {
+    return this.requests.get(id, user);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('handler', 'supervisor')
+  @ApiBody({ schema: schema(transitionSchema) })
+  transition(
+    @Param('id', requestId) id: string,
+    @Body(new ZodPipe(transitionSchema)) body: TransitionRequest,
+    @CurrentUser() user: CurrentUserInfo,
+    @Meta() meta: RequestMeta,
+  ): Promise<RequestDetailDto> {
+    return this.requests.transition(id, body, user, meta);
+  }
+
+  @Post(':id/reveal')
+  @HttpCode(200)
+  reveal(@Param('id', requestId) id: string, @CurrentUser() user: CurrentUserInfo, @Meta() meta: RequestMeta): Promise<{ applicant: ApplicantDto }> {
+    return this.requests.reveal(id, user, meta);
+  }
+}

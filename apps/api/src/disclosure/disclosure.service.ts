@@ -1,0 +1,421 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomInt } from 'node:crypto';
+import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import {
+  chinaDateOf,
+  checkTransition,
+  computeDeadline,
+  defaultLegalBasis,
+  hasAnyRole,
+  isIsoDate,
+  OPEN_STATUSES,
+  scopeIncludesUnit,
+  unitScopeOf,
+  yearOf,
+  type ClockEvent,
+  type IsoDate,
+  type ReplyReasonCode,
+  type RequestStatus,
+  type WorkingDayCalendar,
+} from '@govdesk/domain';
+import type {
+  ApplicantDto,
+  RegisteredRequestDto,
+  RegisterRequest,
+  RequestDetailDto,
+  RequestListQuery,
+  RequestPageDto,
+  TransitionRequest,
+} from '@govdesk/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { CurrentUserInfo } from '../auth/current-user.decorator';
+import { CalendarService } from '../calendar/calendar.service';
+import { AppError } from '../common/errors/app.error';
+import type { RequestMeta } from '../common/http/request-meta.decorator';
+import { Clock } from '../common/time/clock';
+import { UnitEntity } from '../units/unit.entity';
+import { UserEntity } from '../users/user.entity';
+import { DisclosureRequestEntity } from './disclosure-request.entity';
+import { RequestEventEntity } from './request-event.entity';
+import { applicantDto, auditView, requestDto, timelineDto, transitionContext } from './request.mapper';
+
+/** Statuses whose stored due date is running (not paused, not concluded): overdue filters use these. */
+const RUNNING: readonly RequestStatus[] = ['registered', 'reviewing', 'handling', 'reply_drafted'];
+const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+function hashQueryCode(code: string): string {
+  return createHash('sha256').update(code.toUpperCase()).digest('hex');
+}
+
+/** `YYYY-MM-DD` as given, or the China calendar date of an ISO instant. */
+function toEventDate(value: string): IsoDate {
+  return isIsoDate(value) ? value : chinaDateOf(new Date(value));
+}
+
+@Injectable()
+export class DisclosureService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly calendars: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.calendars.registerRecomputeHook((manager, calendar) => this.recomputeOpenDeadlines(manager, calendar));
+  }
+
+  // ---- register -------------------------------------------------------------------------
+
+  async register(body: RegisterRequest, actor: CurrentUserInfo, meta: RequestMeta): Promise<RegisteredRequestDto> {
+    const countyWide = hasAnyRole(actor, ['supervisor', 'admin']);
+    if (!countyWide && body.unitId !== actor.unitId) throw new AppError('REQUEST_OTHER_UNIT');
+    const today = this.clock.today();
+    const receivedOn = toEventDate(body.receivedAt);
+    const receivedAt = isIsoDate(body.receivedAt) ? new Date(`${body.receivedAt}T00:00:00+08:00`) : new Date(body.receivedAt);
+    if (receivedOn > today || receivedAt.getTime() > this.clock.now().getTime() + 60_000) {
+      throw new AppError('REQUEST_EVENT_DATE', `receivedAt ${body.receivedAt} is in the future.`, [{ field: 'receivedAt', message: 'must not be in the future' }], `收到申请日期 ${body.receivedAt} 晚于今天。`);
+    }
+    const calendar = await this.calendars.calendar();
+    const queryCode = Array.from({ length: 8 }, () => QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)]).join('');
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      const unit = await manager.findOneBy(UnitEntity, { id: body.unitId, active: true });
+      if (!unit) throw new AppError('VALIDATION_FAILED', 'unitId: no such active unit', [{ field: 'unitId', message: 'no such active unit' }], '所选单位不存在或已停用。');
+      const receiptNo = await this.nextReceiptNo(manager, yearOf(receivedOn));
+      const clockEvents: ClockEvent[] = [{ type: 'received', date: receivedOn }];
+      const deadline = computeDeadline(calendar, clockEvents, today);
+      const request = await manager.save(
+        manager.create(DisclosureRequestEntity, {
+          receiptNo,
+          queryCodeHash: hashQueryCode(queryCode),
+          status: 'registered',
+          channel: body.channel,
+          receivedAt,
+          receivedOn,
+          unitId: body.unitId,
+          handlerId: hasAnyRole(actor, ['handler']) && actor.unitId === body.unitId ? actor.id : null,
+          applicantType: body.applicant.type,
+          applicantName: body.applicant.name,
+          applicant: body.applicant,
+          title: body.title ?? null,
+          description: body.description,
+          formMedium: body.form.medium,
+          formDelivery: body.form.delivery,
+          clockEvents,
+          dueDate: deadline.dueDate,
+          provisional: deadline.provisional,
+        }),
+      );
+      await this.addEvent(manager, request, actor, 'register', null, receivedOn, { channel: body.channel });
+      await this.audit.record(manager, { actor, action: 'request.register', entityType: 'disclosure_request', entityId: request.id, ip: meta.ip, after: auditView(request) });
+      return request.id;
+    });
+    return { ...(await this.get(id, actor)), queryCode };
+  }
+
+  private async nextReceiptNo(manager: EntityManager, year: number): Promise<string> {
+    const rows: { last: number }[] = await manager.query(
+      `INSERT INTO receipt_counters (year, last) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last = receipt_counters.last + 1 RETURNING last`,
+      [year],
+    );
+    return `YSQ-${year}-${String(rows[0]!.last).padStart(5, '0')}`;
+  }
+
+  // ---- read -----------------------------------------------------------------------------
+
+  private baseQuery(manager: EntityManager, actor: CurrentUserInfo): SelectQueryBuilder<DisclosureRequestEntity> {
+    const qb = manager
+      .getRepository(DisclosureRequestEntity)
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.unit', 'unit')
+      .leftJoinAndSelect('r.handler', 'handler');
+    const scope = unitScopeOf(actor);
+    if (scope.kind === 'units') {
+      if (scope.unitIds.length === 0) qb.andWhere('false');
+      else qb.andWhere('r.unitId IN (:...scopeUnits)', { scopeUnits: scope.unitIds });
+    }
+    return qb;
+  }
+
+  async get(id: string, actor: CurrentUserInfo): Promise<RequestDetailDto> {
+    const request = await this.baseQuery(this.dataSource.manager, actor).andWhere('r.id = :id', { id }).getOne();
+    if (!request) throw new AppError('REQUEST_NOT_FOUND');
+    const events = await this.dataSource.getRepository(RequestEventEntity).find({ where: { requestId: id }, order: { id: 'ASC' } });
+    const calendar = await this.calendars.calendar();
+    return { ...requestDto(request, calendar, this.clock.today(), actor), timeline: events.map(timelineDto) };
+  }
+
+  async list(query: RequestListQuery, actor: CurrentUserInfo): Promise<RequestPageDto> {
+    const today = this.clock.today();
+    const calendar = await this.calendars.calendar();
+    const qb = this.baseQuery(this.dataSource.manager, actor);
+    if (query.status?.length) qb.andWhere('r.status IN (:...status)', { status: query.status });
+    if (query.unitId) qb.andWhere('r.unitId = :unitId', { unitId: query.unitId });
+    if (query.handlerId) qb.andWhere('r.handlerId = :handlerId', { handlerId: query.handlerId });
+    if (query.channel?.length) qb.andWhere('r.channel IN (:...channel)', { channel: query.channel });
+    if (query.applicantType?.length) qb.andWhere('r.applicantType IN (:...applicantType)', { applicantType: query.applicantType });
+    if (query.receivedFrom) qb.andWhere('r.receivedOn >= :receivedFrom', { receivedFrom: query.receivedFrom });
+    if (query.receivedTo) qb.andWhere('r.receivedOn <= :receivedTo', { receivedTo: query.receivedTo });
+    if (query.dueFrom) qb.andWhere('r.dueDate >= :dueFrom', { dueFrom: query.dueFrom });
+    if (query.dueTo) qb.andWhere('r.dueDate <= :dueTo', { dueTo: query.dueTo });
+    if (query.overdue !== undefined) {
+      qb.andWhere(query.overdue ? 'r.status IN (:...running) AND r.dueDate < :today' : 'NOT (r.status IN (:...running) AND r.dueDate < :today)', {
+        running: RUNNING,
+        today,
+      });
+    }
+    if (query.dueWithin !== undefined) {
+      const limit = calendar.addWorkingDays(today, query.dueWithin).date;
+      qb.andWhere('r.status IN (:...openStatuses) AND r.dueDate <= :dueLimit', { openStatuses: OPEN_STATUSES, dueLimit: limit });
+    }
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('r.description ILIKE :like', { like }).orWhere('r.applicantName ILIKE :like').orWhere('r.receiptNo ILIKE :like').orWhere('r.title ILIKE :like'),
+        ),
+      );
+    }
+    const column = { due: 'r.dueDate', received: 'r.receivedAt', updated: 'r.updatedAt' }[query.sort];
+    const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+    if (query.cursor) {
+      const [value, id] = decodeCursor(query.cursor);
+      const op = direction === 'ASC' ? '>' : '<';
+      qb.andWhere(`(${column}, r.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+    }
+    qb.orderBy(column, direction).addOrderBy('r.id', direction).take(query.limit + 1);
+    const rows = await qb.getMany();
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const lastValue = last ? { due: last.dueDate, received: last.receivedAt.toISOString(), updated: last.updatedAt.toISOString() }[query.sort] : null;
+    return {
+      items: page.map((r) => requestDto(r, calendar, today, actor)),
+      nextCursor: rows.length > query.limit && last && lastValue ? encodeCursor(lastValue, last.id) : null,
+    };
+  }
+
+  /** The applicant's personal data in full: an audited act. */
+  async reveal(id: string, actor: CurrentUserInfo, meta: RequestMeta): Promise<{ applicant: ApplicantDto }> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.baseQuery(manager, actor).andWhere('r.id = :id', { id }).getOne();
+      if (!request) throw new AppError('REQUEST_NOT_FOUND');
+      await this.addEvent(manager, request, actor, 'reveal', request.status, this.clock.today(), { fields: ['idNumber', 'phone', 'address'] });
+      await this.audit.record(manager, {
+        actor,
+        action: 'request.reveal_personal_data',
+        entityType: 'disclosure_request',
+        entityId: id,
+        ip: meta.ip,
+        after: { receiptNo: request.receiptNo, fields: ['idNumber', 'phone', 'address'] },
+      });
+      return { applicant: applicantDto(request.applicant, true) };
+    });
+  }
+
+  // ---- transitions ----------------------------------------------------------------------
+
+  async transition(id: string, body: TransitionRequest, actor: CurrentUserInfo, meta: RequestMeta): Promise<RequestDetailDto> {
+    const today = this.clock.today();
+    const calendar = await this.calendars.calendar();
+    await this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(DisclosureRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+      if (body.version !== request.version) {
+        throw new AppError(
+          'REQUEST_VERSION_CONFLICT',
+          `The request is at version ${request.version}, not ${body.version}: someone changed it meanwhile; reload it and try again.`,
+          undefined,
+          `该申请已被他人修改（当前版本 ${request.version}），请刷新后重试。`,
+        );
+      }
+      const check = checkTransition(transitionContext(request), body.action, actor.roles, {
+        replyType: body.action === 'draft_reply' ? body.replyType : undefined,
+        reasonCode: body.action === 'draft_reply' ? body.reasonCode : undefined,
+        legalBasis: body.action === 'draft_reply' ? body.legalBasis : undefined,
+        abandonReason: body.action === 'abandon' ? body.reasonCode : undefined,
+      });
+      if (!check.ok) {
+        const code = check.code === 'not_allowed_now' ? 'REQUEST_ACTION_NOT_ALLOWED' : check.code === 'role' ? 'AUTH_FORBIDDEN' : 'REQUEST_REQUIREMENT';
+        throw new AppError(code, check.en, undefined, check.zh);
+      }
+
+      const eventDate = body.at ? toEventDate(body.at) : today;
+      const lastDate = await this.lastEventDate(manager, request);
+      if (eventDate > today) {
+        throw new AppError('REQUEST_EVENT_DATE', `at ${eventDate} is in the future.`, [{ field: 'at', message: 'must not be in the future' }], `事项日期 ${eventDate} 晚于今天。`);
+      }
+      if (eventDate < lastDate) {
+        throw new AppError(
+          'REQUEST_EVENT_DATE',
+          `at ${eventDate} is before the previous event (${lastDate}).`,
+          [{ field: 'at', message: `must not be before ${lastDate}` }],
+          `事项日期 ${eventDate} 早于上一事项日期 ${lastDate}。`,
+        );
+      }
+
+      const before = auditView(request);
+      const fromStatus = request.status;
+      const details = await this.apply(manager, request, body, actor, eventDate);
+      request.status = check.to;
+      const deadline = computeDeadline(calendar, request.clockEvents, today);
+      request.dueDate = deadline.dueDate;
+      request.provisional = deadline.provisional;
+      await manager.save(request);
+      await this.addEvent(manager, request, actor, body.action, fromStatus, eventDate, details);
+      await this.audit.record(manager, {
+        actor,
+        action: `request.${body.action}`,
+        entityType: 'disclosure_request',
+        entityId: id,
+        ip: meta.ip,
+        before,
+        after: auditView(request),
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  /** The action's own effect on the request; returns what the timeline records of it. */
+  private async apply(
+    manager: EntityManager,
+    request: DisclosureRequestEntity,
+    body: TransitionRequest,
+    actor: CurrentUserInfo,
+    date: IsoDate,
+  ): Promise<Record<string, unknown>> {
+    const clock = (event: ClockEvent) => {
+      request.clockEvents = [...request.clockEvents, event];
+    };
+    switch (body.action) {
+      case 'start_review':
+      case 'receive_correction':
+        if (body.action === 'receive_correction') clock({ type: 'correction_received', date });
+        return {};
+      case 'accept': {
+        const handlerId = body.handlerId ?? (hasAnyRole(actor, ['handler']) && actor.unitId === request.unitId ? actor.id : request.handlerId);
+        if (handlerId) {
+          const handler = await manager.findOneBy(UserEntity, { id: handlerId, unitId: request.unitId, disabled: false });
+          if (!handler || !handler.roles.includes('handler')) throw new AppError('REQUEST_HANDLER_INVALID');
+          request.handlerId = handler.id;
+          request.handler = handler;
+          return { handlerId: handler.id, handlerName: handler.displayName };
+        }
+        return {};
+      }
+      case 'request_correction':
+        clock({ type: 'correction_requested', date, correctWithinDays: body.correctWithinDays });
+        return { items: body.items, correctWithinDays: body.correctWithinDays };
+      case 'start_consultation':
+        clock({ type: 'consultation_started', date, party: body.party, ...(body.partyName ? { partyName: body.partyName } : {}) });
+        return { party: body.party, partyName: body.partyName ?? null };
+      case 'end_consultation':
+        clock({ type: 'consultation_ended', date });
+        return { opinion: body.opinion ?? null };
+      case 'request_extension':
+        request.extension = 'requested';
+        return { reason: body.reason };
+      case 'approve_extension':
+        request.extension = 'approved';
+        clock({ type: 'extension_approved', date, approvedBy: actor.displayName });
+        return {};
+      case 'draft_reply': {
+        const reasonCode = (body.reasonCode as ReplyReasonCode | undefined) ?? null;
+        request.replyType = body.replyType;
+        request.reasonCode = reasonCode;
+        request.legalBasis = body.legalBasis?.trim() || defaultLegalBasis(body.replyType, reasonCode);
+        request.replyBody = body.body ?? null;
+        request.replyApprovedAt = null;
+        request.replyApprovedBy = null;
+        return { replyType: body.replyType, reasonCode, legalBasis: request.legalBasis };
+      }
+      case 'approve_reply':
+        request.replyApprovedAt = new Date();
+        request.replyApprovedBy = actor.displayName;
+        return { replyType: request.replyType };
+      case 'send_reply':
+        clock({ type: 'concluded', date, outcome: 'replied' });
+        request.concludedOn = date;
+        request.outcome = request.replyType;
+        request.deliveryMethod = body.deliveryMethod ?? request.formDelivery;
+        return { replyType: request.replyType, deliveryMethod: request.deliveryMethod };
+      case 'withdraw':
+        clock({ type: 'concluded', date, outcome: 'withdrawn' });
+        request.concludedOn = date;
+        request.outcome = 'withdrawn';
+        return { reason: body.reason ?? null };
+      case 'abandon':
+        clock({ type: 'concluded', date, outcome: 'abandoned' });
+        request.concludedOn = date;
+        request.outcome = `abandoned:${body.reasonCode}`;
+        return { reasonCode: body.reasonCode };
+      case 'archive':
+        return {};
+    }
+  }
+
+  private async lastEventDate(manager: EntityManager, request: DisclosureRequestEntity): Promise<IsoDate> {
+    const rows: { max: string | null }[] = await manager.query(
+      `SELECT max(event_date)::text AS max FROM request_events WHERE request_id = $1 AND action <> 'reveal'`,
+      [request.id],
+    );
+    return rows[0]?.max ?? request.receivedOn;
+  }
+
+  private async addEvent(
+    manager: EntityManager,
+    request: DisclosureRequestEntity,
+    actor: CurrentUserInfo,
+    action: string,
+    fromStatus: RequestStatus | null,
+    eventDate: IsoDate,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await manager.insert(RequestEventEntity, {
+      requestId: request.id,
+      eventDate,
+      action,
+      actorId: actor.id,
+      actorName: actor.username,
+      fromStatus,
+      toStatus: request.status,
+      details,
+    });
+  }
+
+  /** After a calendar change: every open request's stored due date, recomputed. */
+  private async recomputeOpenDeadlines(manager: EntityManager, calendar: WorkingDayCalendar): Promise<number> {
+    const today = this.clock.today();
+    const open = await manager
+      .getRepository(DisclosureRequestEntity)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.clockEvents', 'r.dueDate', 'r.provisional'])
+      .where('r.status IN (:...open)', { open: OPEN_STATUSES })
+      .getMany();
+    let changed = 0;
+    for (const r of open) {
+      const d = computeDeadline(calendar, r.clockEvents, today);
+      if (d.dueDate !== r.dueDate || d.provisional !== r.provisional) {
+        await manager.update(DisclosureRequestEntity, { id: r.id }, { dueDate: d.dueDate, provisional: d.provisional });
+        changed++;
+      }
+    }
+    return changed;
+  }
+}
+
+function encodeCursor(value: string, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((x) => typeof x === 'string')) return parsed as [string, string];
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION_FAILED', 'cursor is not valid; start from the first page', [{ field: 'cursor', message: 'invalid' }], '分页游标无效，请从第一页开始。');
+}
