@@ -11,7 +11,9 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
 import { DisclosureModule } from './disclosure/disclosure.module';
+import { SimilarRequestsModule } from './disclosure/similar/similar-requests.module';
 import { HealthController } from './health/health.controller';
+import { PortalModule } from './portal/portal.module';
 import { SeedModule } from './seed/seed.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -38,6 +40,8 @@ export class AppModule implements NestModule {
         UsersModule,
         CalendarModule,
         DisclosureModule,
+        SimilarRequestsModule,
+        PortalModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     `  API docs: ${server.url}/api/docs`,
     `  Database: ${server.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`,
     server.migrations.length ? `  Migrations run: ${server.migrations.join(', ')}` : '  Migrations: up to date',
+    ...(server.seed.requests ? [`  Demo data: ${server.seed.requests} disclosure requests`] : []),
   ];
   if (server.seed.demo) {
     lines.push(

@@ -16,6 +16,8 @@ import { UnitsPage } from './modules/admin/UnitsPage';
 import { UsersPage } from './modules/admin/UsersPage';
 import { HotspotsPage } from './modules/hotspots/HotspotsPage';
 import { LoginPage } from './modules/login/LoginPage';
+import { RegisterRequestPage } from './modules/requests/RegisterRequestPage';
+import { RequestPage } from './modules/requests/RequestPage';
 import { SupervisionPage } from './modules/supervision/SupervisionPage';
 import { WorkbenchPage } from './modules/workbench/WorkbenchPage';
 
@@ -36,6 +38,8 @@ function AppRoutes({ onToggleLanguage }: { onToggleLanguage(): void }) {
       <Route path="/login" element={user ? <Navigate to={homePathFor(user.roles)} replace /> : <LoginPage onToggleLanguage={onToggleLanguage} />} />
       <Route element={user ? <AppLayout onToggleLanguage={onToggleLanguage} /> : <Navigate to="/login" replace />}>
         <Route path="/workbench" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><WorkbenchPage /></RequireRole>} />
+        <Route path="/requests/new" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><RegisterRequestPage /></RequireRole>} />
+        <Route path="/requests/:id" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><RequestPage /></RequireRole>} />
         <Route path="/hotspots" element={<RequireRole roles={['monitor', 'supervisor', 'admin']}><HotspotsPage /></RequireRole>} />
         <Route path="/supervision" element={<RequireRole roles={['supervisor', 'admin']}><SupervisionPage /></RequireRole>} />
         <Route path="/admin/units" element={<RequireRole roles={['admin']}><UnitsPage /></RequireRole>} />

@@ -40,6 +40,12 @@ export const ERROR_MESSAGES = {
   REQUEST_EVENT_DATE: { en: 'The date of this event is not possible.', zh: '该事项的日期不合理。' },
   REQUEST_OTHER_UNIT: { en: 'Handlers register requests for their own unit only.', zh: '经办人只能为本单位登记申请。' },
   REQUEST_HANDLER_INVALID: { en: 'The handler must be an active handler of the request\'s unit.', zh: '承办人必须是本单位的在岗经办人。' },
+  PORTAL_NOT_FOUND: {
+    en: 'No application matches this receipt number and query code.',
+    zh: '未找到与该登记回执号和查询码对应的申请。',
+  },
+  PORTAL_SUBMISSION_NOT_FOUND: { en: 'Online submission not found.', zh: '网上申请不存在。' },
+  PORTAL_SUBMISSION_DECIDED: { en: 'This online submission was already confirmed or rejected.', zh: '该网上申请已确认或已退回。' },
   // calendar
   CALENDAR_INVALID: { en: 'The calendar is not valid.', zh: '日历数据有误。' },
 } as const satisfies Record<string, { en: string; zh: string }>;

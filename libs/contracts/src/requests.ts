@@ -258,3 +258,73 @@ export const addWorkingDaysQuerySchema = z.object({
   from: isoDateSchema,
   days: z.coerce.number().int().min(0).max(1000),
 });
+
+/** What an applicant submits on the public portal (channel `online`; received when staff confirm). */
+export const portalSubmissionSchema = registerRequestSchema.omit({ channel: true, receivedAt: true });
+export type PortalSubmissionRequest = z.infer<typeof portalSubmissionSchema>;
+
+export interface PortalReceiptDto {
+  receiptNo: string;
+  /** Shown once: with the receipt number it opens the status page. */
+  queryCode: string;
+  submittedAt: string;
+}
+
+export const portalStatusQuerySchema = z.object({
+  receiptNo: z.string().trim().max(32),
+  queryCode: z.string().trim().max(16),
+});
+
+/** What the public status page shows: never any personal data. */
+export interface PortalStatusDto {
+  receiptNo: string;
+  unitName: string;
+  /** `submitted` until staff confirm receipt (Art. 31), then the request's status. */
+  status: RequestStatus | 'submitted' | 'rejected';
+  submittedAt: string;
+  receivedOn: string | null;
+  dueDate: string | null;
+  provisional: boolean;
+}
+
+export interface PortalSubmissionDto {
+  id: string;
+  receiptNo: string;
+  unitId: string;
+  unitName: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  applicant: ApplicantDto;
+  description: string;
+  submittedAt: string;
+  requestId: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  rejectReason: string | null;
+}
+
+export const rejectSubmissionSchema = z.object({ reason: z.string().trim().min(2, 'reason is required').max(500) });
+
+export interface SimilarRequestDto {
+  id: string;
+  receiptNo: string;
+  status: RequestStatus;
+  receivedOn: string;
+  applicantName: string;
+  description: string;
+  replyType: ReplyType | null;
+  similarity: number;
+}
+
+export interface SimilarRequestsDto {
+  items: SimilarRequestDto[];
+  /** Distinct applicants (by identity number) among the similar requests and this one. */
+  distinctApplicants: number;
+  /** Art. 44: three or more applicants asked for the same disclosable information. */
+  suggestProactiveDisclosure: boolean;
+}
+
+export const similarCheckSchema = z.object({
+  unitId: z.uuid(),
+  description: z.string().trim().min(2).max(5000),
+  applicantIdNumber: z.string().trim().max(40).optional(),
+});

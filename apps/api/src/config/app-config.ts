@@ -18,6 +18,7 @@ const envSchema = z.object({
   GOVDESK_DATA_DIR: z.string().min(1).optional(),
   GOVDESK_DB_PORT: port.optional(),
   GOVDESK_DEMO: onOff.default('on'),
+  GOVDESK_DEMO_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(200),
   GOVDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   GOVDESK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   GOVDESK_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -36,6 +37,7 @@ export interface AppConfig {
   dataDir: string;
   embeddedDbPort: number | undefined;
   demo: boolean;
+  demoRequests: number;
   demoPassword: string | undefined;
   adminPassword: string | undefined;
   jwtSecret: string | undefined;
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(e.GOVDESK_DATA_DIR ?? resolve(root, '.govdesk')),
     embeddedDbPort: e.GOVDESK_DB_PORT,
     demo: e.GOVDESK_DEMO === 'on',
+    demoRequests: e.GOVDESK_DEMO_REQUESTS,
     demoPassword: e.GOVDESK_DEMO_PASSWORD,
     adminPassword: e.GOVDESK_ADMIN_PASSWORD,
     jwtSecret: e.GOVDESK_JWT_SECRET,

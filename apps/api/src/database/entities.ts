@@ -3,6 +3,7 @@ import { CalendarYearEntity } from '../calendar/calendar-year.entity';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
 import { ReceiptCounterEntity } from '../disclosure/receipt-counter.entity';
 import { RequestEventEntity } from '../disclosure/request-event.entity';
+import { PortalSubmissionEntity } from '../portal/portal-submission.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
@@ -18,5 +19,6 @@ export const entities = [
   DisclosureRequestEntity,
   RequestEventEntity,
   ReceiptCounterEntity,
+  PortalSubmissionEntity,
 ];
 export { migrations };

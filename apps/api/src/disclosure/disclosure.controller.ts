@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   registerRequestSchema,
@@ -19,6 +19,9 @@ import { AppError } from '../common/errors/app.error';
 import { Meta, type RequestMeta } from '../common/http/request-meta.decorator';
 import { ZodPipe } from '../common/http/zod-body.pipe';
 import { DisclosureService } from './disclosure.service';
+import { letterKindPipe } from './letters/letter-kind.pipe';
+import { contentDisposition, DOCX_TYPE, LettersService } from './letters/letters.service';
+import { LETTER_KINDS, type LetterKind } from './letters/letter-wording';
 
 const requestId = new ParseUUIDPipe({ exceptionFactory: () => new AppError('REQUEST_NOT_FOUND') });
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' }) as object;
@@ -29,7 +32,10 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { unrepresentable: 'any', io:
 @Controller('requests')
 @Roles('handler', 'supervisor', 'admin')
 export class DisclosureController {
-  constructor(private readonly requests: DisclosureService) {}
+  constructor(
+    private readonly requests: DisclosureService,
+    private readonly letters: LettersService,
+  ) {}
 
   @Post()
   @ApiBody({ schema: schema(registerRequestSchema) })
@@ -68,5 +74,24 @@ export class DisclosureController {
   @HttpCode(200)
   reveal(@Param('id', requestId) id: string, @CurrentUser() user: CurrentUserInfo, @Meta() meta: RequestMeta): Promise<{ applicant: ApplicantDto }> {
     return this.requests.reveal(id, user, meta);
+  }
+
+  /** A formal letter of the request as .docx (409 while the event it answers has not happened). */
+  @Get(':id/letters/:kind')
+  @Roles('handler', 'supervisor', 'admin')
+  @Header('Cache-Control', 'no-store')
+  @ApiParam({ name: 'kind', enum: LETTER_KINDS })
+  @ApiProduces(DOCX_TYPE)
+  async letter(
+    @Param('id', requestId) id: string,
+    @Param('kind', letterKindPipe) kind: LetterKind,
+    @CurrentUser() user: CurrentUserInfo,
+  ): Promise<StreamableFile> {
+    const file = await this.letters.letter(id, kind, user);
+    return new StreamableFile(file.content, {
+      type: DOCX_TYPE,
+      length: file.content.length,
+      disposition: contentDisposition(file),
+    });
   }
 }

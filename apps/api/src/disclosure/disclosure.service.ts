@@ -44,8 +44,13 @@ import { applicantDto, auditView, requestDto, timelineDto, transitionContext } f
 const RUNNING: readonly RequestStatus[] = ['registered', 'reviewing', 'handling', 'reply_drafted'];
 const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-function hashQueryCode(code: string): string {
-  return createHash('sha256').update(code.toUpperCase()).digest('hex');
+/** The query code an applicant uses with the receipt number; stored only as a hash. */
+export function newQueryCode(): string {
+  return Array.from({ length: 8 }, () => QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)]).join('');
+}
+
+export function hashQueryCode(code: string): string {
+  return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 }
 
 /** `YYYY-MM-DD` as given, or the China calendar date of an ISO instant. */
@@ -69,6 +74,22 @@ export class DisclosureService implements OnModuleInit {
   // ---- register -------------------------------------------------------------------------
 
   async register(body: RegisterRequest, actor: CurrentUserInfo, meta: RequestMeta): Promise<RegisteredRequestDto> {
+    const queryCode = newQueryCode();
+    const id = await this.dataSource.transaction((manager) => this.registerIn(manager, body, actor, meta, { queryCodeHash: hashQueryCode(queryCode) }));
+    return { ...(await this.get(id, actor)), queryCode };
+  }
+
+  /**
+   * Registers within the caller's transaction. `preset` carries what an online submission was
+   * given when submitted (its receipt number and query code); otherwise a new number is drawn.
+   */
+  async registerIn(
+    manager: EntityManager,
+    body: RegisterRequest,
+    actor: CurrentUserInfo,
+    meta: RequestMeta,
+    preset: { queryCodeHash: string; receiptNo?: string; details?: Record<string, unknown> },
+  ): Promise<string> {
     const countyWide = hasAnyRole(actor, ['supervisor', 'admin']);
     if (!countyWide && body.unitId !== actor.unitId) throw new AppError('REQUEST_OTHER_UNIT');
     const today = this.clock.today();
@@ -78,44 +99,40 @@ export class DisclosureService implements OnModuleInit {
       throw new AppError('REQUEST_EVENT_DATE', `receivedAt ${body.receivedAt} is in the future.`, [{ field: 'receivedAt', message: 'must not be in the future' }], `收到申请日期 ${body.receivedAt} 晚于今天。`);
     }
     const calendar = await this.calendars.calendar();
-    const queryCode = Array.from({ length: 8 }, () => QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)]).join('');
-
-    const id = await this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOneBy(UnitEntity, { id: body.unitId, active: true });
-      if (!unit) throw new AppError('VALIDATION_FAILED', 'unitId: no such active unit', [{ field: 'unitId', message: 'no such active unit' }], '所选单位不存在或已停用。');
-      const receiptNo = await this.nextReceiptNo(manager, yearOf(receivedOn));
-      const clockEvents: ClockEvent[] = [{ type: 'received', date: receivedOn }];
-      const deadline = computeDeadline(calendar, clockEvents, today);
-      const request = await manager.save(
-        manager.create(DisclosureRequestEntity, {
-          receiptNo,
-          queryCodeHash: hashQueryCode(queryCode),
-          status: 'registered',
-          channel: body.channel,
-          receivedAt,
-          receivedOn,
-          unitId: body.unitId,
-          handlerId: hasAnyRole(actor, ['handler']) && actor.unitId === body.unitId ? actor.id : null,
-          applicantType: body.applicant.type,
-          applicantName: body.applicant.name,
-          applicant: body.applicant,
-          title: body.title ?? null,
-          description: body.description,
-          formMedium: body.form.medium,
-          formDelivery: body.form.delivery,
-          clockEvents,
-          dueDate: deadline.dueDate,
-          provisional: deadline.provisional,
-        }),
-      );
-      await this.addEvent(manager, request, actor, 'register', null, receivedOn, { channel: body.channel });
-      await this.audit.record(manager, { actor, action: 'request.register', entityType: 'disclosure_request', entityId: request.id, ip: meta.ip, after: auditView(request) });
-      return request.id;
-    });
-    return { ...(await this.get(id, actor)), queryCode };
+    const unit = await manager.findOneBy(UnitEntity, { id: body.unitId, active: true });
+    if (!unit) throw new AppError('VALIDATION_FAILED', 'unitId: no such active unit', [{ field: 'unitId', message: 'no such active unit' }], '所选单位不存在或已停用。');
+    const receiptNo = preset.receiptNo ?? (await this.nextReceiptNo(manager, yearOf(receivedOn)));
+    const clockEvents: ClockEvent[] = [{ type: 'received', date: receivedOn }];
+    const deadline = computeDeadline(calendar, clockEvents, today);
+    const request = await manager.save(
+      manager.create(DisclosureRequestEntity, {
+        receiptNo,
+        queryCodeHash: preset.queryCodeHash,
+        status: 'registered',
+        channel: body.channel,
+        receivedAt,
+        receivedOn,
+        unitId: body.unitId,
+        handlerId: hasAnyRole(actor, ['handler']) && actor.unitId === body.unitId ? actor.id : null,
+        applicantType: body.applicant.type,
+        applicantName: body.applicant.name,
+        applicant: body.applicant,
+        title: body.title ?? null,
+        description: body.description,
+        formMedium: body.form.medium,
+        formDelivery: body.form.delivery,
+        clockEvents,
+        dueDate: deadline.dueDate,
+        provisional: deadline.provisional,
+      }),
+    );
+    await this.addEvent(manager, request, actor, 'register', null, receivedOn, { channel: body.channel, ...preset.details });
+    await this.audit.record(manager, { actor, action: 'request.register', entityType: 'disclosure_request', entityId: request.id, ip: meta.ip, after: auditView(request) });
+    return request.id;
   }
 
-  private async nextReceiptNo(manager: EntityManager, year: number): Promise<string> {
+  /** The next receipt number of the year, drawn in the caller's transaction. */
+  async nextReceiptNo(manager: EntityManager, year: number): Promise<string> {
     const rows: { last: number }[] = await manager.query(
       `INSERT INTO receipt_counters (year, last) VALUES ($1, 1)
        ON CONFLICT (year) DO UPDATE SET last = receipt_counters.last + 1 RETURNING last`,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DisclosureModule } from '../disclosure/disclosure.module';
 import { SeedService } from './seed.service';
 
-@Module({ providers: [SeedService], exports: [SeedService] })
+@Module({ imports: [CalendarModule, DisclosureModule], providers: [SeedService], exports: [SeedService] })
 export class SeedModule {}

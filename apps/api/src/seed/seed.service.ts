@@ -2,16 +2,23 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Role } from '@govdesk/domain';
+import type { TransitionRequest } from '@govdesk/contracts';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import type { CurrentUserInfo } from '../auth/current-user.decorator';
+import { Clock } from '../common/time/clock';
+import { DisclosureService } from '../disclosure/disclosure.service';
 import { hashPassword } from '../auth/password.util';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organisation';
+import { demoRequestScripts, type DemoRequestScript } from './demo-requests';
 
 export interface SeedReport {
   /** False when the database already had users: nothing was changed. */
   seeded: boolean;
+  /** Demo disclosure requests played through the real use cases (0 unless seeded now). */
+  requests: number;
   demo: boolean;
   /** The demo accounts (or the admin alone), whether seeded now or at an earlier start. */
   accounts: { username: string; displayName: string; roles: Role[]; unit: string | null }[];
@@ -26,6 +33,8 @@ export class SeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly disclosure: DisclosureService,
+    private readonly clock: Clock,
   ) {}
 
   async seedIfEmpty(): Promise<SeedReport> {
@@ -41,10 +50,10 @@ export class SeedService {
       unit: a.unitCode ? (unitNames.get(a.unitCode) ?? null) : null,
     }));
 
-    return this.dataSource.transaction(async (manager) => {
+    const report = await this.dataSource.transaction(async (manager): Promise<SeedReport> => {
       // Several processes may start at once on one database: one seeds, the others see users.
       await manager.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
-      if ((await manager.count(UserEntity)) > 0) return { seeded: false, demo, accounts: listed };
+      if ((await manager.count(UserEntity)) > 0) return { seeded: false, requests: 0, demo, accounts: listed };
 
       const units = demo ? await manager.save(DEMO_UNITS.map((u) => manager.create(UnitEntity, u))) : [];
       const unitByCode = new Map(units.map((u) => [u.code, u]));
@@ -68,7 +77,41 @@ export class SeedService {
         after: { units: units.map((u) => u.name), users: users.map((u) => u.username) },
       });
       this.logger.log(`Seeded ${units.length} units and ${users.length} users`);
-      return { seeded: true, demo, accounts: listed };
+      return { seeded: true, requests: 0, demo, accounts: listed };
     });
+    if (report.seeded && demo && this.config.demoRequests > 0) report.requests = await this.seedRequests(this.config.demoRequests);
+    return report;
+  }
+
+  /** Plays the demo requests through the real use cases, so timelines and audit entries are true. */
+  private async seedRequests(count: number): Promise<number> {
+    const started = Date.now();
+    const users = await this.dataSource.getRepository(UserEntity).find();
+    const units = await this.dataSource.getRepository(UnitEntity).find();
+    const actorOf = (u: UserEntity): CurrentUserInfo => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, unitId: u.unitId });
+    const supervisor = users.find((u) => u.roles.includes('supervisor'));
+    if (!supervisor) return 0;
+    const meta = { ip: null };
+    let played = 0;
+    const scripts = demoRequestScripts(this.clock.today(), count);
+    const play = async (script: DemoRequestScript) => {
+      const unit = units.find((u) => u.code === script.unitCode);
+      if (!unit) return;
+      const handlerUser = users.find((u) => u.unitId === unit.id && u.roles.includes('handler'));
+      const handler = actorOf(handlerUser ?? supervisor);
+      try {
+        let request = await this.disclosure.register({ ...script.register, unitId: unit.id }, handler, meta);
+        for (const step of script.steps) {
+          const actor = step.by === 'supervisor' ? actorOf(supervisor) : handler;
+          request = { ...request, ...(await this.disclosure.transition(request.id, { ...step.body, version: request.version } as TransitionRequest, actor, meta)) };
+        }
+        played++;
+      } catch (error) {
+        this.logger.warn(`Demo request for ${unit.name} stopped early: ${(error as Error).message}`);
+      }
+    };
+    for (let i = 0; i < scripts.length; i += 4) await Promise.all(scripts.slice(i, i + 4).map(play));
+    this.logger.log(`Seeded ${played} demo disclosure requests in ${Date.now() - started} ms`);
+    return played;
   }
 }

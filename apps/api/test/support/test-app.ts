@@ -47,6 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     GOVDESK_DATA_DIR: mkdtempSync('/tmp/govdesk-test-data-'),
     GOVDESK_DEMO_PASSWORD: DEMO_PASSWORD,
     GOVDESK_LOG_LEVEL: 'silent',
+    GOVDESK_DEMO_REQUESTS: '0',
     GOVDESK_CONSOLE_DIR: '/nonexistent',
     ...env,
   });

@@ -8,6 +8,11 @@ const ID_CHECK = '10X98765432';
 
 export type IdCheck = { valid: true } | { valid: false; reason: string };
 
+/** The check character that completes the first 17 digits of a resident identity number. */
+export function residentIdCheckCharacter(first17: string): string {
+  return ID_CHECK[ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0) % 11]!;
+}
+
 export function checkResidentIdNumber(value: string, today: Date = new Date()): IdCheck {
   const v = value.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(v)) return { valid: false, reason: 'must be 17 digits followed by a digit or X' };
@@ -19,21 +24,24 @@ export function checkResidentIdNumber(value: string, today: Date = new Date()): 
     return { valid: false, reason: `birth date ${v.slice(6, 14)} is not a real date` };
   }
   if (birth.getTime() > today.getTime()) return { valid: false, reason: `birth date ${v.slice(6, 14)} is in the future` };
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(v[i]), 0);
-  if (ID_CHECK[sum % 11] !== v[17]) return { valid: false, reason: 'check digit does not match' };
+  if (residentIdCheckCharacter(v) !== v[17]) return { valid: false, reason: 'check digit does not match' };
   return { valid: true };
 }
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** The check character that completes the first 17 characters of a unified social credit code. */
+export function usccCheckCharacter(first17: string): string {
+  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + w * USCC_CHARS.indexOf(first17[i]!), 0);
+  return USCC_CHARS[(31 - (sum % 31)) % 31]!;
+}
+
 export function checkUnifiedSocialCreditCode(value: string): IdCheck {
   const v = value.trim().toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(v)) {
     return { valid: false, reason: 'must be 18 characters: digits and capital letters except I, O, S, V, Z' };
   }
-  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + w * USCC_CHARS.indexOf(v[i]!), 0);
-  const check = USCC_CHARS[(31 - (sum % 31)) % 31];
-  if (check !== v[17]) return { valid: false, reason: 'check character does not match' };
+  if (usccCheckCharacter(v) !== v[17]) return { valid: false, reason: 'check character does not match' };
   return { valid: true };
 }

@@ -1,0 +1,156 @@
+import { PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, Space, Table, Tooltip, Typography } from 'antd';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { RequestDto } from '@govdesk/contracts';
+import { hasAnyRole } from '@govdesk/domain';
+import { useAuth } from '../../auth/auth-context';
+import { ASSIGNABLE, BulkAssignModal } from './components/BulkAssignModal';
+import { DeadlineBadge, ProvisionalMark } from './components/DeadlineBadge';
+import { QueueFilterBar } from './components/QueueFilterBar';
+import { SavedFilters } from './components/SavedFilters';
+import { StatusTag } from './components/StatusTag';
+import { useRequestQueue, useUnits } from './hooks/requests-api';
+import { DEFAULT_FILTERS, queueQueryString, type QueueFilters } from './utils/queue-filters';
+
+const isAssignable = (r: RequestDto) => (ASSIGNABLE as readonly string[]).includes(r.status);
+
+/** The queue of requests, most urgent first, with filters, saved filters and bulk assignment. */
+export function RequestQueue() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  const [selected, setSelected] = useState<RequestDto[]>([]);
+  const [assigning, setAssigning] = useState(false);
+  const countyWide = !!user && hasAnyRole(user, ['supervisor', 'admin']);
+  const canHandle = !!user && hasAnyRole(user, ['handler', 'supervisor']);
+  const canRegister = !!user && (hasAnyRole(user, ['supervisor', 'admin']) || (user.roles.includes('handler') && !!user.unitId));
+  const units = useUnits();
+  const query = queueQueryString(filters, user?.id ?? '');
+  const queue = useRequestQueue(query);
+  const rows = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
+
+  const changeFilters = (next: QueueFilters) => {
+    setFilters(next);
+    setSelected([]);
+  };
+
+  return (
+    <Card
+      title={t('requests.queue.title')}
+      extra={
+        <Space>
+          <Tooltip title={t('common.reload')}>
+            <Button icon={<ReloadOutlined />} aria-label={t('common.reload')} onClick={() => void queue.refetch()} />
+          </Tooltip>
+          {canRegister && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/requests/new')} data-testid="register-request">
+              {t('workbench.register')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Flex vertical gap={12}>
+        <QueueFilterBar value={filters} onChange={changeFilters} units={countyWide ? units.data : undefined} canFilterMine={!!user?.roles.includes('handler')} />
+        {user && <SavedFilters username={user.username} current={filters} onApply={changeFilters} />}
+        {queue.isError && <Alert type="error" showIcon title={queue.error.message} />}
+        {canHandle && (
+          <Space>
+            <Button
+              icon={<TeamOutlined />}
+              disabled={selected.length === 0}
+              onClick={() => setAssigning(true)}
+              data-testid="bulk-assign"
+            >
+              {t('requests.bulk.assign')}
+            </Button>
+            {selected.length > 0 && <Typography.Text type="secondary">{t('requests.bulk.selected', { count: selected.length })}</Typography.Text>}
+          </Space>
+        )}
+        <Table<RequestDto>
+          rowKey="id"
+          size="middle"
+          loading={queue.isLoading}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 980 }}
+          data-testid="request-queue"
+          locale={{ emptyText: <Empty description={t('requests.queue.empty')} /> }}
+          rowSelection={
+            canHandle
+              ? {
+                  selectedRowKeys: selected.map((r) => r.id),
+                  onChange: (_, rows) => setSelected(rows),
+                  getCheckboxProps: (r) => ({ disabled: !isAssignable(r), title: isAssignable(r) ? undefined : t('requests.bulk.notEligible') }),
+                }
+              : undefined
+          }
+          onRow={(r) => ({ 'data-request-id': r.id, 'data-receipt-no': r.receiptNo }) as HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('requests.queue.deadline'), key: 'deadline', width: 170, render: (_, r) => <DeadlineBadge deadline={r.deadline} /> },
+            {
+              title: t('requests.queue.receiptNo'),
+              dataIndex: 'receiptNo',
+              width: 170,
+              render: (no: string, r) => (
+                <Link to={`/requests/${r.id}`} data-testid="queue-receipt-no">
+                  {no}
+                </Link>
+              ),
+            },
+            {
+              title: t('requests.queue.applicant'),
+              key: 'applicant',
+              render: (_, r) => (
+                <Space size={4} orientation="vertical">
+                  <span>{r.applicant.name}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`requests.applicantTypes.${r.applicant.type}`)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            { title: t('requests.queue.status'), dataIndex: 'status', width: 120, render: (_, r) => <StatusTag status={r.status} /> },
+            { title: t('requests.queue.unit'), dataIndex: 'unitName' },
+            {
+              title: t('requests.queue.handler'),
+              dataIndex: 'handlerName',
+              render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('requests.queue.unassigned')}</Typography.Text>,
+            },
+            { title: t('requests.queue.receivedOn'), dataIndex: 'receivedOn', width: 110 },
+            {
+              title: t('requests.queue.dueDate'),
+              key: 'due',
+              width: 150,
+              render: (_, r) => (
+                <Space size={4}>
+                  <span>{r.deadline.dueDate}</span>
+                  <ProvisionalMark deadline={r.deadline} />
+                </Space>
+              ),
+            },
+          ]}
+        />
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary">{t('requests.queue.shown', { count: rows.length })}</Typography.Text>
+          {queue.hasNextPage && (
+            <Button onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage} data-testid="queue-load-more">
+              {t('requests.queue.loadMore')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      <BulkAssignModal
+        open={assigning}
+        requests={selected}
+        onClose={(done) => {
+          setAssigning(false);
+          if (done) setSelected([]);
+        }}
+      />
+    </Card>
+  );
+}
