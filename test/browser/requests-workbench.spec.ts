@@ -72,9 +72,18 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     const modal = page.locator('.ant-modal-wrap:visible');
     await modal.locator('form').waitFor();
     if (fill) await fill();
-    if (shot) await page.screenshot({ path: screenshotPath(shot) });
+    if (shot) {
+      await page.waitForTimeout(400); // let the modal's opening animation finish
+      await page.screenshot({ path: screenshotPath(shot) });
+    }
     await modal.getByTestId('action-submit').click();
-    await modal.waitFor({ state: 'hidden' });
+    try {
+      await modal.waitFor({ state: 'hidden', timeout: 10000 });
+    } catch (e) {
+      await page.screenshot({ path: screenshotPath(`requests-failed-${action}`) });
+      const shown = await modal.getByTestId('action-error').textContent().catch(() => null);
+      throw new Error(`the "${action}" form did not close${shown ? `: ${shown}` : ''}\n${(e as Error).message}`);
+    }
     await expectStatus(page, nextStatus);
   }
 
@@ -177,7 +186,7 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByTestId('request-status').textContent()).resolves.toBe('Archived');
     await page.screenshot({ path: screenshotPath('requests-archived-en'), fullPage: true });
-    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: /中\s*文/ }).click();
 
     expect(errors).toEqual([]);
     await page.close();

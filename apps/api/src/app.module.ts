@@ -10,6 +10,7 @@ import { JsonBodyMiddleware } from './common/http/json-body.middleware';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
+import { AttachmentsModule } from './disclosure/attachments/attachments.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { SimilarRequestsModule } from './disclosure/similar/similar-requests.module';
 import { HealthController } from './health/health.controller';
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         DisclosureModule,
         SimilarRequestsModule,
+        AttachmentsModule,
         PortalModule,
         SeedModule,
       ],

@@ -46,6 +46,8 @@ export const ERROR_MESSAGES = {
   },
   PORTAL_SUBMISSION_NOT_FOUND: { en: 'Online submission not found.', zh: '网上申请不存在。' },
   PORTAL_SUBMISSION_DECIDED: { en: 'This online submission was already confirmed or rejected.', zh: '该网上申请已确认或已退回。' },
+  ATTACHMENT_TYPE: { en: 'This type of file is not accepted.', zh: '不接受该类型的文件。' },
+  ATTACHMENT_NOT_FOUND: { en: 'Attachment not found.', zh: '附件不存在。' },
   // calendar
   CALENDAR_INVALID: { en: 'The calendar is not valid.', zh: '日历数据有误。' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -212,7 +212,7 @@ export interface TimelineEntryDto {
   id: string;
   at: string;
   eventDate: string;
-  action: RequestAction | 'register' | 'reveal';
+  action: RequestAction | 'register' | 'reveal' | 'attach';
   actorName: string;
   fromStatus: RequestStatus | null;
   toStatus: RequestStatus;
@@ -328,3 +328,16 @@ export const similarCheckSchema = z.object({
   description: z.string().trim().min(2).max(5000),
   applicantIdNumber: z.string().trim().max(40).optional(),
 });
+
+export interface AttachmentDto {
+  id: string;
+  requestId: string;
+  /** `in`: scans received (application, ID copies, corrections); `out`: documents sent. */
+  direction: 'in' | 'out';
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}

@@ -1,5 +1,6 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CalendarYearEntity } from '../calendar/calendar-year.entity';
+import { RequestAttachmentEntity } from '../disclosure/attachments/request-attachment.entity';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
 import { ReceiptCounterEntity } from '../disclosure/receipt-counter.entity';
 import { RequestEventEntity } from '../disclosure/request-event.entity';
@@ -20,5 +21,6 @@ export const entities = [
   RequestEventEntity,
   ReceiptCounterEntity,
   PortalSubmissionEntity,
+  RequestAttachmentEntity,
 ];
 export { migrations };

@@ -144,7 +144,7 @@ export function replyLetter(
     paragraphs: [
       received(r),
       asked(r),
-      decision(d.replyType, reason),
+      decision(d.replyType),
       `答复类型：${REPLY_TYPE_ZH[d.replyType]}${reason ? `；理由：${reason}` : ''}。`,
       `法律依据：${clause(d.legalBasis)}。`,
       ...lines(d.body),
@@ -154,8 +154,8 @@ export function replyLetter(
   };
 }
 
-function decision(type: ReplyType, reason: string | null): string {
-  const because = reason ? `，理由是：${reason}` : '';
+/** What the agency decided, in a sentence; the reason and legal basis follow on their own lines. */
+function decision(type: ReplyType): string {
   switch (type) {
     case 'already_public':
       return '经查，您申请获取的政府信息本机关已经主动公开，您可以通过本机关门户网站政府信息公开专栏等途径获取。';
@@ -164,13 +164,13 @@ function decision(type: ReplyType, reason: string | null): string {
     case 'partially_disclosed':
       return '经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。本机关决定部分公开：对可以公开的部分予以提供，对不应当公开的部分不予公开。';
     case 'not_disclosed':
-      return `经审查，本机关决定对您申请获取的政府信息不予公开${because}。`;
+      return '经审查，本机关决定对您申请获取的政府信息不予公开。';
     case 'cannot_provide':
-      return `经查，本机关无法提供您申请获取的政府信息${because}。`;
+      return '经查，本机关无法提供您申请获取的政府信息。';
     case 'not_this_agency':
       return '经查，您申请获取的政府信息不属于本机关负责公开的政府信息。';
     case 'not_processed':
-      return `经审查，本机关对您的申请不予处理${because}。`;
+      return '经审查，本机关对您的申请不予处理。';
     case 'special_regime':
       return '经审查，有关法律、行政法规对您申请获取的信息的获取另有特别规定，请您依照有关规定办理。';
   }

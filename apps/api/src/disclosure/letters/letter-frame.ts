@@ -54,7 +54,7 @@ const STYLES: IParagraphStyleOptions[] = [
     basedOn: 'Normal',
     paragraph: {
       alignment: AlignmentType.CENTER,
-      spacing: { after: 480 },
+      spacing: { after: 360 },
       border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 8 } },
     },
   },
@@ -63,7 +63,7 @@ const STYLES: IParagraphStyleOptions[] = [
     name: 'Letter Title',
     basedOn: 'Normal',
     run: { font: TITLE_FONT, size: 44 },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 480, line: 720, lineRule: LineRuleType.EXACT } },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 360, line: 720, lineRule: LineRuleType.EXACT } },
   },
   { id: 'Addressee', name: 'Addressee', basedOn: 'Normal' },
   {
@@ -76,7 +76,8 @@ const STYLES: IParagraphStyleOptions[] = [
     id: 'Signature',
     name: 'Signature',
     basedOn: 'Normal',
-    paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 4 * 320 } },
+    // Kept with the paragraph after it, so the signature and date never stand alone on a page.
+    paragraph: { alignment: AlignmentType.RIGHT, indent: { right: 4 * 320 }, keepNext: true },
   },
   {
     id: 'DraftMark',
@@ -87,8 +88,8 @@ const STYLES: IParagraphStyleOptions[] = [
   },
 ];
 
-const para = (style: string, text: string) => new Paragraph({ style, children: [new TextRun(text)] });
-const blank = () => new Paragraph({ style: 'Addressee', children: [] });
+const para = (style: string, text: string, keepNext?: boolean) => new Paragraph({ style, keepNext, children: [new TextRun(text)] });
+const blank = () => new Paragraph({ style: 'Signature', children: [] });
 
 /** The letter as a .docx: letterhead, number, title, addressee, body, signature and date. */
 export async function renderLetter(letter: Letter, sender: LetterSender): Promise<Buffer> {
@@ -98,7 +99,8 @@ export async function renderLetter(letter: Letter, sender: LetterSender): Promis
     para('DocumentNumber', `〔${yearOf(letter.date)}〕${sender.receiptNo}号`),
     para('LetterTitle', letter.draft ? `${letter.title}（草稿）` : letter.title),
     para('Addressee', `${letter.addressee}：`),
-    ...letter.paragraphs.map((text) => para('LetterBody', text)),
+    // The closing line (特此告知。) goes over the page with the signature.
+    ...letter.paragraphs.map((text, i) => para('LetterBody', text, i === letter.paragraphs.length - 1)),
     blank(),
     blank(),
     para('Signature', sender.letterhead),
