@@ -8,3 +8,4 @@ export * from './disclosure/identity-documents';
 export * from './disclosure/clock-events';
 export * from './disclosure/deadline';
 export * from './disclosure/request-state-machine';
+export * from './reports/annual-report';
