@@ -16,6 +16,7 @@ import { SimilarRequestsModule } from './disclosure/similar/similar-requests.mod
 import { HealthController } from './health/health.controller';
 import { PortalModule } from './portal/portal.module';
 import { SeedModule } from './seed/seed.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
         SimilarRequestsModule,
         AttachmentsModule,
         PortalModule,
+        SupervisionModule,
         SeedModule,
       ],
       controllers: [HealthController],

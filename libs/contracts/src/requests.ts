@@ -12,6 +12,8 @@ import {
   REQUEST_ACTIONS,
   REQUEST_CHANNELS,
   REQUEST_STATUSES,
+  REVIEW_KINDS,
+  REVIEW_OUTCOMES,
   type ApplicantType,
   type DeadlineState,
   type ExplanationStep,
@@ -20,6 +22,8 @@ import {
   type RequestAction,
   type RequestChannel,
   type RequestStatus,
+  type ReviewKind,
+  type ReviewOutcome,
 } from '@govdesk/domain';
 
 /** `YYYY-MM-DD` or an ISO date-time with zone; the API turns it into a China calendar date. */
@@ -340,4 +344,41 @@ export interface AttachmentDto {
   sha256: string;
   uploadedBy: string;
   uploadedAt: string;
+}
+
+export const reviewSchema = z
+  .object({
+    kind: z.enum(REVIEW_KINDS),
+    filedOn: isoDateSchema,
+    decidedOn: isoDateSchema.nullable().default(null),
+    outcome: z.enum(REVIEW_OUTCOMES).nullable().default(null),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .refine((r) => (r.decidedOn === null) === (r.outcome === null), { message: 'decidedOn and outcome go together: both set, or both empty while pending', path: ['outcome'] })
+  .refine((r) => r.decidedOn === null || r.decidedOn >= r.filedOn, { message: 'decidedOn must not be before filedOn', path: ['decidedOn'] });
+export type ReviewRequest = z.infer<typeof reviewSchema>;
+
+export interface ReviewDto {
+  id: string;
+  requestId: string;
+  kind: ReviewKind;
+  filedOn: string;
+  decidedOn: string | null;
+  outcome: ReviewOutcome | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export const annualReportQuerySchema = z.object({
+  year: z.coerce.number().int().min(2008).max(2100),
+  unitId: z.uuid().optional(),
+});
+
+export interface AnnualReportDto {
+  year: number;
+  unitId: string | null;
+  unitName: string;
+  part3: { columns: string[]; rows: { label: string; level: number; values: number[] }[]; balance: { ok: boolean; columns: { column: string; left: number; right: number; ok: boolean }[] } };
+  part4: { columns: string[]; rows: { label: string; level: number; values: number[] }[] };
 }

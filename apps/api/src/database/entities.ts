@@ -6,6 +6,7 @@ import { ReceiptCounterEntity } from '../disclosure/receipt-counter.entity';
 import { RequestEventEntity } from '../disclosure/request-event.entity';
 import { PortalSubmissionEntity } from '../portal/portal-submission.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
+import { RequestReviewEntity } from '../supervision/request-review.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
 import { migrations } from './migrations';
@@ -22,5 +23,6 @@ export const entities = [
   ReceiptCounterEntity,
   PortalSubmissionEntity,
   RequestAttachmentEntity,
+  RequestReviewEntity,
 ];
 export { migrations };

@@ -3,5 +3,6 @@ import { Foundation1795702031285 } from './1795702031285-foundation';
 import { DisclosureRequests1795704659844 } from './1795704659844-disclosure-requests';
 import { PortalSubmissions1795705145387 } from './1795705145387-portal-submissions';
 import { RequestAttachments1795705298848 } from './1795705298848-request-attachments';
+import { RequestReviews1795705541564 } from './1795705541564-request-reviews';
 // Every migration, in order. `npm run migration:generate -- Name` adds one here.
-export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844, PortalSubmissions1795705145387, RequestAttachments1795705298848];
+export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844, PortalSubmissions1795705145387, RequestAttachments1795705298848, RequestReviews1795705541564];

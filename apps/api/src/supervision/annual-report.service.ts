@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import {
+  computePart3,
+  computePart4,
+  hasAnyRole,
+  part3RowsOf,
+  PART3_COLUMNS,
+  type ApplicantType,
+  type Conclusion,
+  type ReplyReasonCode,
+  type ReplyType,
+  type ReportRequest,
+  type ReportReview,
+} from '@govdesk/domain';
+import type { AnnualReportDto } from '@govdesk/contracts';
+import type { CurrentUserInfo } from '../auth/current-user.decorator';
+import { AppError } from '../common/errors/app.error';
+import { UnitEntity } from '../units/unit.entity';
+
+interface RequestRow {
+  id: string;
+  receipt_no: string;
+  applicant_type: ApplicantType;
+  applicant_name: string;
+  status: string;
+  received_on: string;
+  concluded_on: string | null;
+  outcome: string | null;
+  reason_code: string | null;
+}
+
+export interface DrillDownItem {
+  id: string;
+  receiptNo: string;
+  applicantName: string;
+  applicantType: ApplicantType;
+  status: string;
+  receivedOn: string;
+  concludedOn: string | null;
+  outcome: string | null;
+}
+
+/** A request's stored outcome as the report's conclusion. */
+export function conclusionOf(outcome: string | null, reasonCode: string | null): Conclusion | null {
+  if (!outcome) return null;
+  if (outcome === 'withdrawn') return { kind: 'withdrawn' };
+  if (outcome.startsWith('abandoned:')) return { kind: 'abandoned', reason: outcome.endsWith('fee_unpaid') ? 'fee_unpaid' : 'no_correction' };
+  return { kind: 'reply', replyType: outcome as ReplyType, reasonCode: reasonCode as ReplyReasonCode | null };
+}
+
+@Injectable()
+export class AnnualReportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Handlers see their own unit's report; supervisors and admins any unit or the county. */
+  private async resolveUnit(unitId: string | undefined, actor: CurrentUserInfo): Promise<{ unitId: string | null; unitName: string }> {
+    if (!hasAnyRole(actor, ['supervisor', 'admin'])) {
+      if (!unitId || unitId !== actor.unitId) throw new AppError('UNIT_NOT_FOUND', 'Handlers see the report of their own unit: pass its unitId.', undefined, '经办人只能查看本单位的年度报告，请指定本单位。');
+    }
+    if (!unitId) return { unitId: null, unitName: '全县' };
+    const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ id: unitId });
+    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    return { unitId, unitName: unit.name };
+  }
+
+  private async requestRows(year: number, unitId: string | null): Promise<RequestRow[]> {
+    return this.dataSource.query(
+      `SELECT id, receipt_no, applicant_type, applicant_name, status, received_on::text, concluded_on::text, outcome, reason_code
+         FROM disclosure_requests
+        WHERE received_on <= $1 AND (concluded_on IS NULL OR concluded_on >= $2) AND ($3::uuid IS NULL OR unit_id = $3)`,
+      [`${year}-12-31`, `${year - 1}-01-01`, unitId],
+    );
+  }
+
+  private toReportRequest(r: RequestRow): ReportRequest {
+    return { applicantType: r.applicant_type, receivedOn: r.received_on, concludedOn: r.concluded_on, conclusion: conclusionOf(r.outcome, r.reason_code) };
+  }
+
+  async report(year: number, unitIdParam: string | undefined, actor: CurrentUserInfo): Promise<AnnualReportDto> {
+    const { unitId, unitName } = await this.resolveUnit(unitIdParam, actor);
+    const requests = (await this.requestRows(year, unitId)).map((r) => this.toReportRequest(r));
+    const reviews: { kind: ReportReview['kind']; filed_on: string; decided_on: string | null; outcome: ReportReview['outcome'] }[] = await this.dataSource.query(
+      `SELECT v.kind, v.filed_on::text, v.decided_on::text, v.outcome
+         FROM request_reviews v JOIN disclosure_requests r ON r.id = v.request_id
+        WHERE v.filed_on <= $1 AND (v.decided_on IS NULL OR v.decided_on >= $2) AND ($3::uuid IS NULL OR r.unit_id = $3)`,
+      [`${year}-12-31`, `${year}-01-01`, unitId],
+    );
+    return {
+      year,
+      unitId,
+      unitName,
+      part3: computePart3(requests, year),
+      part4: computePart4(reviews.map((v) => ({ kind: v.kind, filedOn: v.filed_on, decidedOn: v.decided_on, outcome: v.outcome })), year),
+    };
+  }
+
+  /** The requests behind one row of part three. */
+  async drillDown(year: number, unitIdParam: string | undefined, row: string, column: string | undefined, actor: CurrentUserInfo): Promise<DrillDownItem[]> {
+    const { unitId } = await this.resolveUnit(unitIdParam, actor);
+    const columnIndex = column ? PART3_COLUMNS.indexOf(column as (typeof PART3_COLUMNS)[number]) : -1;
+    const rows = await this.requestRows(year, unitId);
+    return rows
+      .filter((r) => part3RowsOf(this.toReportRequest(r), year).includes(row))
+      .filter((r) => columnIndex < 0 || columnIndex === 6 || ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'][columnIndex] === r.applicant_type)
+      .sort((a, b) => a.received_on.localeCompare(b.received_on))
+      .map((r) => ({
+        id: r.id,
+        receiptNo: r.receipt_no,
+        applicantName: r.applicant_name,
+        applicantType: r.applicant_type,
+        status: r.status,
+        receivedOn: r.received_on,
+        concludedOn: r.concluded_on,
+        outcome: r.outcome,
+      }));
+  }
+
+  /** Parts three and four laid out like the template, with merged header cells. */
+  async xlsx(report: AnnualReportDto): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'GovDesk';
+    const border: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+    const center: Partial<ExcelJS.Alignment> = { vertical: 'middle', horizontal: 'center', wrapText: true };
+
+    const p3 = wb.addWorksheet('三、收到和处理政府信息公开申请情况');
+    p3.columns = [{ width: 46 }, ...Array.from({ length: 7 }, () => ({ width: 12 }))];
+    p3.mergeCells('A1:H1');
+    p3.getCell('A1').value = `${report.unitName}${report.year}年 三、收到和处理政府信息公开申请情况`;
+    p3.getCell('A1').font = { bold: true, size: 14 };
+    p3.getCell('A1').alignment = center;
+    p3.mergeCells('A2:A4');
+    p3.mergeCells('B2:H2');
+    p3.getCell('B2').value = '申请人情况';
+    p3.mergeCells('B3:B4');
+    p3.getCell('B3').value = '自然人';
+    p3.mergeCells('C3:G3');
+    p3.getCell('C3').value = '法人或其他组织';
+    p3.mergeCells('H3:H4');
+    p3.getCell('H3').value = '总计';
+    ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].forEach((label, i) => (p3.getRow(4).getCell(3 + i).value = label));
+    report.part3.rows.forEach((row, i) => {
+      const r = p3.getRow(5 + i);
+      r.getCell(1).value = row.label;
+      r.getCell(1).alignment = { indent: row.level * 2, wrapText: true, vertical: 'middle' };
+      row.values.forEach((v, j) => (r.getCell(2 + j).value = v));
+    });
+    for (let r = 2; r <= 4 + report.part3.rows.length; r++) {
+      for (let c = 1; c <= 8; c++) {
+        const cell = p3.getRow(r).getCell(c);
+        cell.border = border;
+        if (r <= 4 || c > 1) cell.alignment = center;
+      }
+    }
+
+    const p4 = wb.addWorksheet('四、政府信息公开行政复议、行政诉讼情况');
+    p4.columns = Array.from({ length: 15 }, () => ({ width: 11 }));
+    p4.mergeCells('A1:O1');
+    p4.getCell('A1').value = `${report.unitName}${report.year}年 四、政府信息公开行政复议、行政诉讼情况`;
+    p4.getCell('A1').font = { bold: true, size: 14 };
+    p4.getCell('A1').alignment = center;
+    p4.mergeCells('A2:E3');
+    p4.getCell('A2').value = '行政复议';
+    p4.mergeCells('F2:O2');
+    p4.getCell('F2').value = '行政诉讼';
+    p4.mergeCells('F3:J3');
+    p4.getCell('F3').value = '未经复议直接起诉';
+    p4.mergeCells('K3:O3');
+    p4.getCell('K3').value = '复议后起诉';
+    const outcomes = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    for (let i = 0; i < 15; i++) {
+      p4.getRow(4).getCell(1 + i).value = outcomes[i % 5];
+      p4.getRow(5).getCell(1 + i).value = report.part4.rows[0]!.values[i]!;
+    }
+    for (let r = 2; r <= 5; r++) for (let c = 1; c <= 15; c++) Object.assign(p4.getRow(r).getCell(c), { border, alignment: center });
+
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  csv(report: AnnualReportDto): string {
+    const q = (s: string | number) => (typeof s === 'number' ? String(s) : `"${s.replace(/"/g, '""')}"`);
+    const lines = [
+      [q(`${report.unitName}${report.year}年 三、收到和处理政府信息公开申请情况`)],
+      [q('')].concat(report.part3.columns.map(q)),
+      ...report.part3.rows.map((r) => [q(r.label), ...r.values.map(q)]),
+      [],
+      [q('四、政府信息公开行政复议、行政诉讼情况')],
+      report.part4.columns.map(q),
+      report.part4.rows[0]!.values.map(q),
+    ];
+    return '\ufeff' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+  }
+}
