@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import type { AnnualReportDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+import type { Response } from 'superagent';
+
+const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));
@@ -89,7 +91,7 @@ describe('annual report through the API', () => {
     const res = await t.http.get(`/api/reports/annual/export?year=2025&unitId=${waterId}&format=xlsx`).set(auth(supervisor)).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
     const p3 = wb.worksheets[0]!;
     expect(p3.getCell('B2').value).toBe('申请人情况');
     expect(p3.getCell('C3').value).toBe('法人或其他组织');
@@ -119,5 +121,17 @@ describe('annual report through the API', () => {
     expect((await t.http.get(`/api/reports/annual?year=2025&unitId=${waterId}`).set(auth(edu))).status).toBe(404);
     expect((await t.http.get(`/api/reports/annual?year=2025&unitId=${waterId}`).set(auth(water))).status).toBe(200);
     expect((await t.http.get('/api/reports/annual?year=2025').set(auth(supervisor))).body.unitName).toBe('全县');
+  });
+
+  it('reports reply timeliness by unit, with rates, working days and open requests by state', async () => {
+    const res = await t.http.get('/api/supervision/timeliness?from=2025-01-01&to=2025-12-31&groupBy=unit').set(auth(supervisor));
+    expect(res.status).toBe(200);
+    const group = res.body.groups.find((g: { label: string }) => g.label === '县水务局');
+    expect(group).toMatchObject({ requests: 5, replied: 2, repliedOnTime: 2, onTimeRate: 1, correctionRate: 0.2, open: { overdue: 1 } });
+    expect(group.meanWorkingDays).toBeGreaterThan(6);
+    expect(group.p90WorkingDays).toBeGreaterThanOrEqual(group.meanWorkingDays);
+    expect(res.body.months.map((m: { month: string }) => m.month)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-12']);
+    const bad = await t.http.get('/api/supervision/timeliness?from=2025-12-31&to=2025-01-01').set(auth(supervisor));
+    expect(bad.status).toBe(400);
   });
 });

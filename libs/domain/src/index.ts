@@ -9,3 +9,4 @@ export * from './disclosure/clock-events';
 export * from './disclosure/deadline';
 export * from './disclosure/request-state-machine';
 export * from './reports/annual-report';
+export * from './reports/timeliness';

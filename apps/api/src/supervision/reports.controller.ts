@@ -10,6 +10,7 @@ import { Meta, type RequestMeta } from '../common/http/request-meta.decorator';
 import { ZodPipe } from '../common/http/zod-body.pipe';
 import { AnnualReportService, type DrillDownItem } from './annual-report.service';
 import { ReviewsService } from './reviews.service';
+import { TIMELINESS_GROUPS, TimelinessService, type TimelinessReport } from './timeliness.service';
 
 const exportQuery = annualReportQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 const drillQuery = annualReportQuerySchema.extend({ row: z.string().min(1).max(120), column: z.string().max(20).optional() });
@@ -87,5 +88,24 @@ export class ReviewsController {
     @Meta() meta: RequestMeta,
   ): Promise<ReviewDto> {
     return this.reviews.update(id, reviewId, body, user, meta);
+  }
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const timelinessQuery = z
+  .object({ from: isoDate, to: isoDate, groupBy: z.enum(TIMELINESS_GROUPS).default('unit') })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+
+/** Reply timeliness by unit, handler, channel or applicant type; each number drills down through GET /api/requests. */
+@ApiTags('supervision')
+@ApiBearerAuth()
+@Controller('supervision')
+@Roles('supervisor', 'admin', 'handler')
+export class TimelinessController {
+  constructor(private readonly timeliness: TimelinessService) {}
+
+  @Get('timeliness')
+  report(@Query(new ZodPipe(timelinessQuery)) q: z.infer<typeof timelinessQuery>, @CurrentUser() user: CurrentUserInfo): Promise<TimelinessReport> {
+    return this.timeliness.report(q.from, q.to, q.groupBy, user);
   }
 }

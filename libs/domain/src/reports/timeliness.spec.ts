@@ -1,0 +1,52 @@
+import { percentile, timelinessStats, type TimelinessRecord } from './timeliness';
+
+const rec = (over: Partial<TimelinessRecord>): TimelinessRecord => ({
+  replied: false,
+  concluded: false,
+  onTime: null,
+  workingDaysToReply: null,
+  state: 'on_track',
+  workingDaysOverdue: 0,
+  extension: false,
+  correction: false,
+  consultation: false,
+  provisional: false,
+  ...over,
+});
+
+describe('timeliness statistics', () => {
+  it('computes on-time rate, mean and p90 working days over replies only', () => {
+    const s = timelinessStats([
+      rec({ replied: true, concluded: true, onTime: true, workingDaysToReply: 5, state: 'stopped' }),
+      rec({ replied: true, concluded: true, onTime: true, workingDaysToReply: 15, state: 'stopped', extension: true }),
+      rec({ replied: true, concluded: true, onTime: false, workingDaysToReply: 25, state: 'stopped' }),
+      rec({ concluded: true, state: 'stopped' }),
+      rec({ state: 'overdue', workingDaysOverdue: 4, correction: true }),
+      rec({ state: 'paused', consultation: true }),
+      rec({ state: 'due_soon' }),
+    ]);
+    expect(s).toMatchObject({
+      requests: 7,
+      replied: 3,
+      repliedOnTime: 2,
+      onTimeRate: 0.667,
+      meanWorkingDays: 15,
+      p90WorkingDays: 25,
+      open: { on_track: 0, due_soon: 1, overdue: 1, paused: 1 },
+      overdueWorkingDays: 4,
+      extensionRate: 0.143,
+      correctionRate: 0.143,
+      consultationRate: 0.143,
+    });
+  });
+
+  it('answers null rates for an empty group', () => {
+    expect(timelinessStats([])).toMatchObject({ requests: 0, onTimeRate: null, meanWorkingDays: null, p90WorkingDays: null });
+  });
+
+  it('takes percentiles by nearest rank', () => {
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([7], 90)).toBe(7);
+    expect(percentile([], 50)).toBeNull();
+  });
+});
