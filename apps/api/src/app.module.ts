@@ -15,6 +15,8 @@ import { DisclosureModule } from './disclosure/disclosure.module';
 import { SimilarRequestsModule } from './disclosure/similar/similar-requests.module';
 import { HealthController } from './health/health.controller';
 import { PortalModule } from './portal/portal.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { UnitsModule } from './units/units.module';
@@ -46,6 +48,8 @@ export class AppModule implements NestModule {
         AttachmentsModule,
         PortalModule,
         SupervisionModule,
+        RealtimeModule,
+        NotificationsModule,
         SeedModule,
       ],
       controllers: [HealthController],

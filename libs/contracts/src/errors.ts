@@ -48,6 +48,8 @@ export const ERROR_MESSAGES = {
   PORTAL_SUBMISSION_DECIDED: { en: 'This online submission was already confirmed or rejected.', zh: '该网上申请已确认或已退回。' },
   ATTACHMENT_TYPE: { en: 'This type of file is not accepted.', zh: '不接受该类型的文件。' },
   ATTACHMENT_NOT_FOUND: { en: 'Attachment not found.', zh: '附件不存在。' },
+  NOTIFICATION_NOT_FOUND: { en: 'Notification not found.', zh: '通知不存在。' },
+  URGE_NO_RECIPIENT: { en: 'There is nobody to urge: the request has no handler and its unit has no handlers.', zh: '没有可督办的对象：该申请尚无承办人，单位也没有经办人。' },
   // calendar
   CALENDAR_INVALID: { en: 'The calendar is not valid.', zh: '日历数据有误。' },
 } as const satisfies Record<string, { en: string; zh: string }>;

@@ -5,3 +5,4 @@ export * from './users';
 export * from './audit';
 export * from './health';
 export * from './requests';
+export * from './realtime';

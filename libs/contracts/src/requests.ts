@@ -216,7 +216,7 @@ export interface TimelineEntryDto {
   id: string;
   at: string;
   eventDate: string;
-  action: RequestAction | 'register' | 'reveal' | 'attach';
+  action: RequestAction | 'register' | 'reveal' | 'attach' | 'urge';
   actorName: string;
   fromStatus: RequestStatus | null;
   toStatus: RequestStatus;

@@ -5,6 +5,8 @@ import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity
 import { ReceiptCounterEntity } from '../disclosure/receipt-counter.entity';
 import { RequestEventEntity } from '../disclosure/request-event.entity';
 import { PortalSubmissionEntity } from '../portal/portal-submission.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { RequestUrgeEntity } from '../notifications/request-urge.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
 import { RequestReviewEntity } from '../supervision/request-review.entity';
 import { UnitEntity } from '../units/unit.entity';
@@ -24,5 +26,7 @@ export const entities = [
   PortalSubmissionEntity,
   RequestAttachmentEntity,
   RequestReviewEntity,
+  NotificationEntity,
+  RequestUrgeEntity,
 ];
 export { migrations };

@@ -4,5 +4,6 @@ import { DisclosureRequests1795704659844 } from './1795704659844-disclosure-requ
 import { PortalSubmissions1795705145387 } from './1795705145387-portal-submissions';
 import { RequestAttachments1795705298848 } from './1795705298848-request-attachments';
 import { RequestReviews1795705541564 } from './1795705541564-request-reviews';
+import { NotificationsAndUrges1795705888095 } from './1795705888095-notifications-and-urges';
 // Every migration, in order. `npm run migration:generate -- Name` adds one here.
-export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844, PortalSubmissions1795705145387, RequestAttachments1795705298848, RequestReviews1795705541564];
+export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844, PortalSubmissions1795705145387, RequestAttachments1795705298848, RequestReviews1795705541564, NotificationsAndUrges1795705888095];

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import type { ServerToClientEvents } from '@govdesk/contracts';
+import { RealtimeGateway } from './realtime.gateway';
+
+/** Publishes typed events to rooms; call it after the transaction that caused them commits. */
+@Injectable()
+export class RealtimeService {
+  constructor(private readonly gateway: RealtimeGateway) {}
+
+  toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+    this.gateway.server?.to(`user:${userId}`).emit(event, ...payload);
+  }
+}

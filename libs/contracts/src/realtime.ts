@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The live channel (socket.io at /socket.io). The client sends its access token as
+ * `auth.token` in the handshake; the server puts it in the rooms `user:<id>`, `role:<role>`
+ * and `unit:<id>`. Event names and payloads are typed here for both ends.
+ */
+export const NOTIFICATION_KINDS = ['urge', 'due_soon', 'overdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  requestId: string | null;
+  receiptNo: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface UrgeDto {
+  id: string;
+  requestId: string;
+  message: string;
+  target: 'handler' | 'unit';
+  urgedBy: string;
+  urgedAt: string;
+  /** Each recipient and when they read it (read receipt). */
+  recipients: { userId: string; displayName: string; readAt: string | null }[];
+}
+
+export const urgeSchema = z.object({
+  message: z.string().trim().min(2, 'message is required').max(500),
+  target: z.enum(['handler', 'unit']).default('handler'),
+});
+export type UrgeRequest = z.infer<typeof urgeSchema>;
+
+export interface ServerToClientEvents {
+  'notification.created': (n: NotificationDto) => void;
+  'notification.read': (p: { id: string; readAt: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  ping: (ack: (p: { userId: string; rooms: string[] }) => void) => void;
+}
+
+export const SOCKET_EVENTS = ['notification.created', 'notification.read'] as const;
