@@ -27,6 +27,7 @@ const envSchema = z.object({
   GOVDESK_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 1mb').default('1mb'),
   GOVDESK_CONSOLE_DIR: z.string().optional(),
   GOVDESK_TRUST_PROXY: onOff.default('off'),
+  GOVDESK_JOBS: onOff.default('on'),
 });
 
 export interface AppConfig {
@@ -46,6 +47,8 @@ export interface AppConfig {
   bodyLimit: string;
   consoleDir: string;
   trustProxy: boolean;
+  /** Durable background jobs (pg-boss): deadline sweeps. */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: e.GOVDESK_BODY_LIMIT,
     consoleDir: resolve(e.GOVDESK_CONSOLE_DIR ?? resolve(root, 'dist/apps/console')),
     trustProxy: e.GOVDESK_TRUST_PROXY === 'on',
+    jobs: e.GOVDESK_JOBS === 'on',
   };
 }
 

@@ -8,6 +8,7 @@ import { PortalSubmissionEntity } from '../portal/portal-submission.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { RequestUrgeEntity } from '../notifications/request-urge.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
+import { DeadlineAlertEntity } from '../supervision/deadline-alert.entity';
 import { RequestReviewEntity } from '../supervision/request-review.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
@@ -28,5 +29,6 @@ export const entities = [
   RequestReviewEntity,
   NotificationEntity,
   RequestUrgeEntity,
+  DeadlineAlertEntity,
 ];
 export { migrations };
