@@ -62,6 +62,18 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     return api;
   }
 
+  /** Polls `read` until `ok` accepts its value (10 s), then returns the value. */
+  async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+    const end = Date.now() + 10000;
+    let value = await read();
+    while (!ok(value)) {
+      if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)} after 10 s`);
+      await new Promise((r) => setTimeout(r, 100));
+      value = await read();
+    }
+    return value;
+  }
+
   async function expectStatus(page: Page, label: string) {
     await page.locator('[data-testid="request-status"]', { hasText: label }).waitFor();
   }
@@ -98,6 +110,7 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     await page.getByTestId('register-request').click();
     await page.waitForURL(/\/requests\/new$/);
     await expect(page.getByTestId('request-unit-fixed').textContent()).resolves.toBe('县教体局');
+    await page.locator('[data-testid="applicant-name"]:focus').waitFor();
 
     const name = `测试申请人${Date.now() % 100000}`;
     // The name field has the focus: typing goes straight in.
@@ -162,6 +175,8 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
 
     // --- The supervisor approves the reply.
     await login(page, 'supervisor');
+    await page.getByTestId('request-queue').locator('tr[data-request-id]').first().waitFor();
+    await page.screenshot({ path: screenshotPath('requests-queue-supervisor'), fullPage: true });
     await page.goto(`${server.url}/requests/${id}`);
     await expectStatus(page, '答复待签发');
     await act(page, 'approve_reply', '答复待签发', undefined, 'requests-approve-reply-modal');
@@ -191,4 +206,124 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     expect(errors).toEqual([]);
     await page.close();
   }, 240000);
+
+  it('warns of an applicant\'s open requests, saves a filter and assigns a handler in bulk', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    watch(page);
+    await login(page, 'handler');
+
+    // Two open requests of one applicant, registered through the API.
+    const name = `批量申请人${Date.now() % 100000}`;
+    const ids = await page.evaluate(async (applicantName) => {
+      const headers = { Authorization: `Bearer ${sessionStorage.getItem('govdesk.token')}`, 'Content-Type': 'application/json' };
+      const me = (await (await fetch('/api/auth/me', { headers })).json()) as { unitId: string };
+      const created: string[] = [];
+      for (const description of ['请公开本局 2025 年部门预算', '请公开本局 2025 年部门决算']) {
+        const res = await fetch('/api/requests', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            channel: 'ordinary_mail',
+            receivedAt: new Date().toISOString(),
+            unitId: me.unitId,
+            applicant: { type: 'natural_person', name: applicantName, idType: 'resident_id', idNumber: '370124198507150013' },
+            description,
+            form: { medium: 'paper', delivery: 'mail' },
+          }),
+        });
+        if (res.status !== 201) throw new Error(`POST /api/requests: ${res.status} ${await res.text()}`);
+        created.push(((await res.json()) as { id: string }).id);
+      }
+      return created;
+    }, name);
+
+    // Registering the same applicant again warns before anything is submitted.
+    await page.getByTestId('register-request').click();
+    await page.waitForURL(/\/requests\/new$/);
+    await page.locator('[data-testid="applicant-name"]:focus').waitFor();
+    await page.keyboard.type(name);
+    await expect(page.getByTestId('applicant-name').inputValue()).resolves.toBe(name);
+    await page.getByTestId('applicant-id-number').fill('370124198507150013');
+    const warning = page.getByTestId('duplicate-warning');
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toContain('该申请人已有 2 件在办申请');
+    await expect(warning.textContent()).resolves.toContain('证件号码相同');
+    await page.screenshot({ path: screenshotPath('requests-register-duplicates'), fullPage: true });
+
+    // The queue, searched by the applicant's name; the search is saved and reapplied.
+    await page.goto(`${server.url}/workbench`);
+    await page.getByTestId('request-queue').waitFor();
+    await page.getByPlaceholder('搜索受理编号、申请人、内容').fill(name);
+    await page.getByPlaceholder('搜索受理编号、申请人、内容').press('Enter');
+    const rows = page.locator('tr[data-request-id]');
+    await until(() => rows.count(), (n) => n === 2, 'rows of the queue');
+    await page.getByTestId('save-filter').click();
+    const dialog = page.locator('.ant-modal-wrap:visible');
+    await dialog.locator('input').fill('批量测试');
+    await dialog.locator('.ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: /重\s*置/ }).click();
+    await until(() => rows.count(), (n) => n > 2, 'rows of the queue');
+    await page.getByTestId('saved-filter').filter({ hasText: '批量测试' }).click();
+    await until(() => rows.count(), (n) => n === 2, 'rows of the queue');
+    expect((await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-request-id')))).sort()).toEqual([...ids].sort());
+
+    // Select both and accept them with one handler, one call each.
+    await page.locator('thead .ant-checkbox-input').check();
+    await page.getByTestId('bulk-assign').click();
+    const modal = page.locator('.ant-modal-wrap:visible');
+    await modal.locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '李经办' }).click();
+    await modal.locator('.ant-btn-primary').click();
+    await until(() => modal.locator('[data-testid="bulk-assign-result"][data-state="ok"]').count(), (n) => n === 2, 'accepted rows');
+    await modal.getByText('完成：成功 2 件，失败 0 件').waitFor();
+    await page.screenshot({ path: screenshotPath('requests-bulk-assign'), fullPage: true });
+    await modal.locator('.ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    for (const id of ids) await expect(fetchRequest(page, id).then((r) => r.status)).resolves.toBe('handling');
+    await page.screenshot({ path: screenshotPath('requests-queue-filtered'), fullPage: true });
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
+  it('shows a version conflict, reloads the request and lets the handler retry', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await login(page, 'handler');
+    await page.getByTestId('register-request').click();
+    await page.locator('[data-testid="applicant-name"]:focus').waitFor();
+    await page.keyboard.type(`冲突申请人${Date.now() % 100000}`);
+    await page.getByTestId('applicant-id-number').fill('370124198507150013');
+    await page.getByTestId('request-description').fill('请公开本局 2026 年政府采购意向公告。');
+    await page.getByTestId('register-submit').click();
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    const id = /\/requests\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await expectStatus(page, '登记');
+
+    // Someone else starts the review meanwhile: the page still shows version 1.
+    await page.evaluate(async (requestId) => {
+      const res = await fetch(`/api/requests/${requestId}/transitions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sessionStorage.getItem('govdesk.token')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action: 'start_review', version: 1 }),
+      });
+      if (!res.ok) throw new Error(`start_review: ${res.status} ${await res.text()}`);
+    }, id);
+
+    await page.getByTestId('action-request_correction').click();
+    const modal = page.locator('.ant-modal-wrap:visible');
+    await page.getByTestId('field-items').fill('请提供所需信息的具体名称');
+    await modal.getByTestId('action-submit').click();
+    // The conflict is explained, the request reloaded (now in review) and the form kept.
+    await modal.getByTestId('action-error').filter({ hasText: '该申请已被他人修改' }).waitFor();
+    await expectStatus(page, '审核');
+    await expect(page.getByTestId('field-items').inputValue()).resolves.toBe('请提供所需信息的具体名称');
+    await page.screenshot({ path: screenshotPath('requests-version-conflict') });
+    await modal.getByTestId('action-submit').click();
+    await modal.waitFor({ state: 'hidden' });
+    await expectStatus(page, '待补正');
+    await expect(fetchRequest(page, id).then((r) => r.status)).resolves.toBe('awaiting_correction');
+    await page.close();
+  }, 120000);
 });

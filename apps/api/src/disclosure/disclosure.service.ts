@@ -395,7 +395,7 @@ export class DisclosureService implements OnModuleInit {
       eventDate,
       action,
       actorId: actor.id,
-      actorName: actor.username,
+      actorName: actor.displayName,
       fromStatus,
       toStatus: request.status,
       details,

@@ -47,10 +47,6 @@ export const en: Messages = {
   workbench: {
     title: 'Workbench',
     unit: 'Unit',
-    colleagues: 'Handlers in this unit',
-    queue: 'Requests to handle',
-    queueEmpty: 'No disclosure requests waiting',
-    queueHint: 'Requests will be listed here by deadline through register, review, handle, reply and archive.',
     register: 'Register a request',
   },
   requests: {
@@ -161,7 +157,7 @@ export const en: Messages = {
       unit: 'Unit',
       allUnits: 'All units',
       reset: 'Reset',
-      saved: 'Saved filters',
+      saved: 'Saved filters:',
       save: 'Save filter',
       saveTitle: 'Save the current filter',
       name: 'Name',

@@ -47,10 +47,6 @@ export const zhCN = {
   workbench: {
     title: '工作台',
     unit: '所属单位',
-    colleagues: '本单位经办人员',
-    queue: '待办申请',
-    queueEmpty: '暂无待办的政府信息公开申请',
-    queueHint: '申请登记、审核、办理、答复、归档将在此处按办理时限排序。',
     register: '登记申请',
   },
   requests: {
@@ -150,7 +146,7 @@ export const zhCN = {
       unit: '单位',
       allUnits: '全部单位',
       reset: '重置',
-      saved: '已保存的筛选',
+      saved: '已保存的筛选：',
       save: '保存筛选',
       saveTitle: '保存当前筛选条件',
       name: '名称',

@@ -132,14 +132,15 @@ export function RegisterRequestPage() {
     }
   };
 
-  const idStatus = (): { validateStatus?: 'success' | 'error' | 'validating'; help?: string } => {
+  const idStatus = (): { validateStatus?: '' | 'success' | 'error'; help?: string } => {
     switch (idLive.state) {
       case 'valid':
         return { validateStatus: 'success', help: t('requests.register.idValid') };
       case 'invalid':
         return { validateStatus: 'error', help: t(`requests.register.idInvalid.${idLive.messageKey}`) };
       case 'typing':
-        return { validateStatus: submitted ? 'error' : undefined, help: t('requests.register.idTyping', { count: idLive.count }) };
+        // Still typing: neutral until the handler tries to submit.
+        return { validateStatus: submitted ? 'error' : '', help: t('requests.register.idTyping', { count: idLive.count }) };
       default:
         return {};
     }

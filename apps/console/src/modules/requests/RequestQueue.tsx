@@ -12,16 +12,27 @@ import { QueueFilterBar } from './components/QueueFilterBar';
 import { SavedFilters } from './components/SavedFilters';
 import { StatusTag } from './components/StatusTag';
 import { useRequestQueue, useUnits } from './hooks/requests-api';
-import { DEFAULT_FILTERS, queueQueryString, type QueueFilters } from './utils/queue-filters';
+import { DEFAULT_FILTERS, normalise, queueQueryString, type QueueFilters } from './utils/queue-filters';
 
 const isAssignable = (r: RequestDto) => (ASSIGNABLE as readonly string[]).includes(r.status);
+
+/** The filters in use survive a visit to a request and back (this tab only). */
+const currentFiltersKey = (username: string | undefined) => `govdesk.requests.currentFilters.${username ?? ''}`;
+function initialFilters(username: string | undefined): QueueFilters {
+  try {
+    const raw = sessionStorage.getItem(currentFiltersKey(username));
+    return raw ? normalise(JSON.parse(raw) as Partial<QueueFilters>) : DEFAULT_FILTERS;
+  } catch {
+    return DEFAULT_FILTERS;
+  }
+}
 
 /** The queue of requests, most urgent first, with filters, saved filters and bulk assignment. */
 export function RequestQueue() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+  const [filters, setFilters] = useState<QueueFilters>(() => initialFilters(user?.username));
   const [selected, setSelected] = useState<RequestDto[]>([]);
   const [assigning, setAssigning] = useState(false);
   const countyWide = !!user && hasAnyRole(user, ['supervisor', 'admin']);
@@ -33,6 +44,7 @@ export function RequestQueue() {
   const rows = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
 
   const changeFilters = (next: QueueFilters) => {
+    sessionStorage.setItem(currentFiltersKey(user?.username), JSON.stringify(next));
     setFilters(next);
     setSelected([]);
   };
@@ -76,7 +88,7 @@ export function RequestQueue() {
           loading={queue.isLoading}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 980 }}
+          scroll={{ x: countyWide ? 1200 : 1040 }}
           data-testid="request-queue"
           locale={{ emptyText: <Empty description={t('requests.queue.empty')} /> }}
           rowSelection={
@@ -94,7 +106,7 @@ export function RequestQueue() {
             {
               title: t('requests.queue.receiptNo'),
               dataIndex: 'receiptNo',
-              width: 170,
+              width: 150,
               render: (no: string, r) => (
                 <Link to={`/requests/${r.id}`} data-testid="queue-receipt-no">
                   {no}
@@ -113,11 +125,13 @@ export function RequestQueue() {
                 </Space>
               ),
             },
-            { title: t('requests.queue.status'), dataIndex: 'status', width: 120, render: (_, r) => <StatusTag status={r.status} /> },
-            { title: t('requests.queue.unit'), dataIndex: 'unitName' },
+            { title: t('requests.queue.status'), dataIndex: 'status', width: 110, render: (_, r) => <StatusTag status={r.status} /> },
+            // A handler's queue is their own unit's: the column would repeat one name.
+            ...(countyWide ? [{ title: t('requests.queue.unit'), dataIndex: 'unitName', width: 140 }] : []),
             {
               title: t('requests.queue.handler'),
               dataIndex: 'handlerName',
+              width: 160,
               render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('requests.queue.unassigned')}</Typography.Text>,
             },
             { title: t('requests.queue.receivedOn'), dataIndex: 'receivedOn', width: 110 },

@@ -27,7 +27,7 @@ export function ApplicantCard({ requestId, applicant }: { requestId: string; app
   };
 
   const items = [
-    { key: 'name', label: t('requests.register.personName'), children: shown.name },
+    { key: 'name', label: shown.type === 'natural_person' ? t('requests.register.personName') : t('requests.register.orgName'), children: shown.name },
     { key: 'type', label: t('requests.register.applicantType'), children: t(`requests.applicantTypes.${shown.type}`) },
     {
       key: 'id',

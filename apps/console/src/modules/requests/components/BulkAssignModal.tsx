@@ -4,12 +4,13 @@ import { Alert, Form, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDto } from '@govdesk/contracts';
+import type { RequestStatus } from '@govdesk/domain';
 import { postTransition, requestKeys, useUnitHandlers } from '../hooks/requests-api';
 
 /** Statuses from which "accept" (受理, with a handler) may run. */
 export const ASSIGNABLE = ['registered', 'reviewing'] as const;
 
-type RowResult = { state: 'pending' | 'running' | 'ok' } | { state: 'error'; message: string };
+type RowResult = { state: 'pending' | 'running' } | { state: 'ok'; status: RequestStatus } | { state: 'error'; message: string };
 
 interface Props {
   requests: RequestDto[];
@@ -38,9 +39,10 @@ export function BulkAssignModal({ requests, open, onClose }: Props) {
     for (const r of requests) {
       setResults((prev) => ({ ...prev, [r.id]: { state: 'running' } }));
       try {
+        await queryClient.cancelQueries({ queryKey: requestKeys.detail(r.id) });
         const detail = await postTransition(r.id, { action: 'accept', version: r.version, handlerId });
         queryClient.setQueryData(requestKeys.detail(r.id), detail);
-        setResults((prev) => ({ ...prev, [r.id]: { state: 'ok' } }));
+        setResults((prev) => ({ ...prev, [r.id]: { state: 'ok', status: detail.status } }));
       } catch (e) {
         setResults((prev) => ({ ...prev, [r.id]: { state: 'error', message: (e as Error).message } }));
       }
@@ -108,7 +110,14 @@ export function BulkAssignModal({ requests, open, onClose }: Props) {
         columns={[
           { title: t('requests.queue.receiptNo'), dataIndex: 'receiptNo' },
           { title: t('requests.queue.applicant'), key: 'applicant', render: (_, r) => r.applicant.name },
-          { title: t('requests.queue.status'), dataIndex: 'status', render: (s: string) => t(`requests.status.${s}`) },
+          {
+            title: t('requests.queue.status'),
+            key: 'status',
+            render: (_, r) => {
+              const result = results[r.id];
+              return t(`requests.status.${result?.state === 'ok' ? result.status : r.status}`);
+            },
+          },
           {
             title: t('requests.bulk.result'),
             key: 'result',

@@ -25,7 +25,8 @@ function useDetailText() {
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);
   };
-  return (key: string, value: unknown): string => (Array.isArray(value) ? value.map((v) => one(key, v)).join('；') : one(key, value));
+  const separator = i18n.language === 'en' ? '; ' : '；';
+  return (key: string, value: unknown): string => (Array.isArray(value) ? value.map((v) => one(key, v)).join(separator) : one(key, value));
 }
 
 /** What happened to the request, oldest first, with the event's own date and its details. */

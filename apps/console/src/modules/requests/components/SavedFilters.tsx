@@ -26,7 +26,7 @@ export function SavedFilters({ username, current, onApply }: Props) {
 
   return (
     <Space wrap size={[8, 8]} data-testid="saved-filters">
-      <Typography.Text type="secondary">{t('requests.filters.saved')}:</Typography.Text>
+      <Typography.Text type="secondary">{t('requests.filters.saved')}</Typography.Text>
       {saved.length === 0 && <Typography.Text type="secondary">{t('requests.filters.noSaved')}</Typography.Text>}
       {saved.map((f) => (
         <Tag

@@ -49,6 +49,8 @@ export function useTransition(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: TransitionRequest) => postTransition(id, body),
+    // A refetch still in flight must not land after, and over, the transition's answer.
+    onMutate: () => queryClient.cancelQueries({ queryKey: requestKeys.detail(id) }),
     onSuccess: async (detail) => {
       queryClient.setQueryData(requestKeys.detail(id), detail);
       await queryClient.invalidateQueries({ queryKey: requestKeys.lists });
