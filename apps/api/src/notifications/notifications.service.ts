@@ -94,7 +94,7 @@ export class NotificationsService {
         eventDate: this.clock.today(),
         action: 'urge',
         actorId: actor.id,
-        actorName: actor.username,
+        actorName: actor.displayName,
         fromStatus: request.status,
         toStatus: request.status,
         details: { urgeId: urge.id, message: body.message, recipients: recipients.map((u) => u.username) },

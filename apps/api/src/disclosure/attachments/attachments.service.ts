@@ -88,7 +88,7 @@ export class AttachmentsService {
         eventDate: this.clock.today(),
         action: 'attach',
         actorId: actor.id,
-        actorName: actor.username,
+        actorName: actor.displayName,
         fromStatus: request.status,
         toStatus: request.status,
         details: { attachmentId: dto.id, fileName, direction, size: file.size },
