@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 import { generatePassword } from './auth/password.util';
 import type { AppConfig } from './config/app-config';
 import { prepareDatabase, runMigrations } from './database/database.bootstrap';
@@ -108,6 +109,7 @@ export async function startServer(baseConfig: AppConfig): Promise<RunningServer>
     const app = await NestFactory.create(AppModule.forRoot(config, database.url), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(Logger));
     app.setGlobalPrefix('api');
+    app.useWebSocketAdapter(new PostgresIoAdapter(app, database.url));
     const http = app.getHttpAdapter().getInstance() as express.Express;
     http.disable('x-powered-by');
     if (config.trustProxy) http.set('trust proxy', true);
