@@ -75,8 +75,8 @@ const TOWNS = ['榆山街道', '锦水街道', '东阿镇', '玫瑰镇', '洪范
 const VILLAGES = ['李沟', '王楼', '前寨', '西峪', '张山', '胡庄', '后屯', '北石硖'];
 const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '赵', '黄', '周', '吴', '孙', '马', '朱', '胡', '郭', '何'];
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀兰', '霞', '平'];
-const COMPANIES = ['平阴县玫瑰花卉有限公司', '济南某置业有限公司', '平阴县东阿阿胶物流有限公司', '山东某律师事务所', '平阴县慈善总会', '山东某农业科技研究院'];
-const ORG_TYPES: ApplicantType[] = ['commercial_enterprise', 'commercial_enterprise', 'commercial_enterprise', 'legal_service_org', 'social_welfare_org', 'research_institution'];
+const COMPANIES = ['平阴县玫瑰花卉有限公司', '济南某置业有限公司', '平阴县东阿阿胶物流有限公司', '山东某律师事务所', '平阴县慈善总会', '山东某农业科技研究院', '孔村镇某村股份经济合作社'];
+const ORG_TYPES: ApplicantType[] = ['commercial_enterprise', 'commercial_enterprise', 'commercial_enterprise', 'legal_service_org', 'social_welfare_org', 'research_institution', 'other_org'];
 const CHANNELS: RequestChannel[] = ['in_person', 'in_person', 'online', 'online', 'online', 'registered_mail', 'ordinary_mail', 'email', 'oral'];
 
 /** A small deterministic PRNG (mulberry32). */
@@ -194,7 +194,9 @@ export function demoRequestScripts(today: IsoDate, count = 200): DemoRequestScri
       }
       if (path === 'reply_drafted' || path === 'replied' || path === 'archived') {
         const reply = rnd.pick(REPLIES);
-        step({ action: 'draft_reply', at: advance(3, 14), replyType: reply.replyType, ...(reply.reasonCode ? { reasonCode: reply.reasonCode } : {}), body: `经审查，您申请的“${topic.replace(/^申请公开/, '')}”……` } as DemoStepBody);
+        // About one reply in eight is late, as in real offices.
+        const late = rnd.next() < 0.12;
+        step({ action: 'draft_reply', at: late ? advance(26, 36) : advance(3, 14), replyType: reply.replyType, ...(reply.reasonCode ? { reasonCode: reply.reasonCode } : {}), body: `经审查，您申请的“${topic.replace(/^申请公开/, '')}”……` } as DemoStepBody);
         if (path !== 'reply_drafted' || rnd.next() < 0.5) step({ action: 'approve_reply', at: advance(0, 2) }, 'supervisor');
         if (path === 'replied' || path === 'archived') step({ action: 'send_reply', at: advance(0, 2) });
         if (path === 'archived') step({ action: 'archive', at: advance(1, 10) });
