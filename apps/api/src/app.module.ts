@@ -16,6 +16,7 @@ import { SimilarRequestsModule } from './disclosure/similar/similar-requests.mod
 import { HealthController } from './health/health.controller';
 import { PortalModule } from './portal/portal.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OpinionModule } from './opinion/opinion.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SeedModule } from './seed/seed.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         SupervisionModule,
         RealtimeModule,
         NotificationsModule,
+        OpinionModule,
         SeedModule,
       ],
       controllers: [HealthController],
