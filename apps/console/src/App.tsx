@@ -16,6 +16,10 @@ import { UnitsPage } from './modules/admin/UnitsPage';
 import { UsersPage } from './modules/admin/UsersPage';
 import { HotspotsPage } from './modules/hotspots/HotspotsPage';
 import { LoginPage } from './modules/login/LoginPage';
+import { PortalLayout } from './modules/portal/PortalLayout';
+import { PortalPage } from './modules/portal/PortalPage';
+import { PortalStatusPage } from './modules/portal/PortalStatusPage';
+import { CalendarPage } from './modules/calendar/CalendarPage';
 import { RegisterRequestPage } from './modules/requests/RegisterRequestPage';
 import { RequestPage } from './modules/requests/RequestPage';
 import { SupervisionPage } from './modules/supervision/SupervisionPage';
@@ -35,6 +39,9 @@ function AppRoutes({ onToggleLanguage }: { onToggleLanguage(): void }) {
   if (restoring) return <Spin fullscreen />;
   return (
     <Routes>
+      {/* The public portal: no session needed (and none used). */}
+      <Route path="/portal" element={<PortalLayout onToggleLanguage={onToggleLanguage}><PortalPage /></PortalLayout>} />
+      <Route path="/portal/status" element={<PortalLayout onToggleLanguage={onToggleLanguage}><PortalStatusPage /></PortalLayout>} />
       <Route path="/login" element={user ? <Navigate to={homePathFor(user.roles)} replace /> : <LoginPage onToggleLanguage={onToggleLanguage} />} />
       <Route element={user ? <AppLayout onToggleLanguage={onToggleLanguage} /> : <Navigate to="/login" replace />}>
         <Route path="/workbench" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><WorkbenchPage /></RequireRole>} />
@@ -44,6 +51,7 @@ function AppRoutes({ onToggleLanguage }: { onToggleLanguage(): void }) {
         <Route path="/supervision" element={<RequireRole roles={['supervisor', 'admin']}><SupervisionPage /></RequireRole>} />
         <Route path="/admin/units" element={<RequireRole roles={['admin']}><UnitsPage /></RequireRole>} />
         <Route path="/admin/users" element={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />
+        <Route path="/admin/calendar" element={<RequireRole roles={['admin']}><CalendarPage /></RequireRole>} />
         <Route path="/admin/audit" element={<RequireRole roles={['admin']}><AuditPage /></RequireRole>} />
         <Route path="*" element={<Navigate to={user ? homePathFor(user.roles) : '/login'} replace />} />
       </Route>

@@ -2,6 +2,8 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
+import { useRealtime } from '../modules/notifications/useRealtime';
 import { navigationFor } from './navigation';
 
 interface Props {
@@ -13,6 +15,7 @@ export function AppLayout({ onToggleLanguage }: Props) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  useRealtime(user?.id ?? null);
   if (!user) return null;
 
   const items = navigationFor(user.roles).map((item) => ({
@@ -29,6 +32,7 @@ export function AppLayout({ onToggleLanguage }: Props) {
         </Typography.Title>
         <div style={{ flex: 1 }} />
         <Space size="middle">
+          <NotificationBell />
           <span style={{ color: '#fff' }} data-testid="current-user">
             {user.displayName}
           </span>

@@ -21,6 +21,7 @@ export const NAVIGATION: NavItem[] = [
     children: [
       { key: 'units', path: '/admin/units', labelKey: 'nav.units', roles: ['admin'] },
       { key: 'users', path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
+      { key: 'calendar', path: '/admin/calendar', labelKey: 'nav.calendar', roles: ['admin'] },
       { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', roles: ['admin'] },
     ],
   },

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/auth-context';
 import { homePathFor } from '../../layout/navigation';
 
@@ -46,6 +46,11 @@ export function LoginPage({ onToggleLanguage }: Props) {
             {t('login.submit')}
           </Button>
         </Form>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/portal" data-testid="portal-link">
+            {t('login.portal')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

@@ -20,8 +20,10 @@ import {
 } from '@govdesk/domain';
 import { useAuth } from '../../auth/auth-context';
 import { DuplicateWarning } from './components/DuplicateWarning';
+import { SimilarWarning } from './components/SimilarWarning';
 import { useAddWorkingDays, useRegisterRequest, useUnits } from './hooks/requests-api';
 import { fetchDuplicates, useDuplicates } from './hooks/useDuplicates';
+import { useSimilarCheck } from './hooks/useSimilarCheck';
 import { todayInChina } from './utils/dates';
 import { liveIdCheck } from './utils/id-check';
 
@@ -105,6 +107,9 @@ export function RegisterRequestPage() {
   const name = Form.useWatch('name', form);
   const receivedAt = Form.useWatch('receivedAt', form);
   const duplicates = useDuplicates(name, idNumber);
+  const unitIdValue = Form.useWatch('unitId', form) as string | undefined;
+  const descriptionValue = Form.useWatch('description', form) as string | undefined;
+  const similar = useSimilarCheck(unitIdValue, descriptionValue, idType === 'resident_id' ? (idNumber as string | undefined) : undefined);
   const expectedDue = useAddWorkingDays(receivedAt ? receivedAt.format('YYYY-MM-DD') : null, PERIODS.reply);
   const idLive = liveIdCheck(idType, idNumber);
   const org = isOrganisation(applicantType);
@@ -309,6 +314,7 @@ export function RegisterRequestPage() {
                 }}
               />
             </Form.Item>
+            <SimilarWarning similar={similar} />
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="medium" label={t('requests.register.medium')} rules={[{ required: true }]}>

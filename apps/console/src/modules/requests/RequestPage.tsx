@@ -1,13 +1,19 @@
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, BellOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { RequestAction } from '@govdesk/domain';
+import { hasAnyRole, OPEN_STATUSES, type RequestAction } from '@govdesk/domain';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { ActionBar } from './components/ActionBar';
 import { ActionModal } from './components/ActionModal';
+import { AttachmentsCard } from './components/AttachmentsCard';
+import { LettersCard } from './components/LettersCard';
+import { ReviewsCard } from './components/ReviewsCard';
+import { SimilarRequestsCard } from './components/SimilarRequestsCard';
+import { UrgeModal } from './components/UrgeModal';
+import { UrgesCard } from './components/UrgesCard';
 import { ApplicantCard } from './components/ApplicantCard';
 import { DeadlineBadge } from './components/DeadlineBadge';
 import { DeadlineCard } from './components/DeadlineCard';
@@ -27,6 +33,7 @@ export function RequestPage() {
   const location = useLocation();
   const detail = useRequestDetail(id);
   const [action, setAction] = useState<RequestAction | null>(null);
+  const [urging, setUrging] = useState(false);
   const registered = (location.state as RegisteredState | null)?.registered;
 
   const back = (
@@ -41,6 +48,7 @@ export function RequestPage() {
     return <Result status={notFound ? '404' : 'error'} title={notFound ? t('requests.detail.notFound') : detail.error?.message} extra={back} />;
   }
   const r = detail.data;
+  const canUrge = !!user && hasAnyRole(user, ['supervisor']) && (OPEN_STATUSES as readonly string[]).includes(r.status);
 
   return (
     <>
@@ -72,7 +80,14 @@ export function RequestPage() {
       </Flex>
 
       <Card size="small" title={t('requests.detail.actions')} style={{ marginBottom: 16 }}>
-        <ActionBar actions={r.availableActions} onAction={setAction} />
+        <Flex gap={8} wrap align="center">
+          <ActionBar actions={r.availableActions} onAction={setAction} />
+          {canUrge && (
+            <Button danger icon={<BellOutlined />} onClick={() => setUrging(true)} data-testid="action-urge">
+              {t('requests.urge.button')}
+            </Button>
+          )}
+        </Flex>
       </Card>
 
       {r.deadline.provisional && (
@@ -85,14 +100,22 @@ export function RequestPage() {
             <ApplicantCard key={r.id} requestId={r.id} applicant={r.applicant} />
             <RequestInfoCard request={r} />
             <ReplyCard request={r} />
+            <AttachmentsCard requestId={r.id} />
             <RequestTimeline entries={r.timeline} />
           </Space>
         </Col>
         <Col xs={24} xl={9}>
-          <DeadlineCard deadline={r.deadline} extension={r.extension} />
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <DeadlineCard deadline={r.deadline} extension={r.extension} />
+            <UrgesCard requestId={r.id} />
+            <LettersCard request={r} />
+            <SimilarRequestsCard requestId={r.id} />
+            <ReviewsCard requestId={r.id} />
+          </Space>
         </Col>
       </Row>
 
+      {urging && <UrgeModal requestId={r.id} hasHandler={r.handlerId !== null} onClose={() => setUrging(false)} />}
       {action && user && (
         <ActionModal
           key={`${action}-${r.id}`}

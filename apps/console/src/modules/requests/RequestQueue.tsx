@@ -2,7 +2,7 @@ import { PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Space, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RequestDto } from '@govdesk/contracts';
 import { hasAnyRole } from '@govdesk/domain';
 import { useAuth } from '../../auth/auth-context';
@@ -18,7 +18,11 @@ const isAssignable = (r: RequestDto) => (ASSIGNABLE as readonly string[]).includ
 
 /** The filters in use survive a visit to a request and back (this tab only). */
 const currentFiltersKey = (username: string | undefined) => `govdesk.requests.currentFilters.${username ?? ''}`;
-function initialFilters(username: string | undefined): QueueFilters {
+function initialFilters(username: string | undefined, search: URLSearchParams): QueueFilters {
+  // A link from elsewhere (e.g. the supervision page: ?unitId=…&overdue=true) sets the filters.
+  if (search.has('unitId') || search.has('overdue')) {
+    return normalise({ ...DEFAULT_FILTERS, unitId: search.get('unitId'), overdue: search.get('overdue') === 'true' });
+  }
   try {
     const raw = sessionStorage.getItem(currentFiltersKey(username));
     return raw ? normalise(JSON.parse(raw) as Partial<QueueFilters>) : DEFAULT_FILTERS;
@@ -32,7 +36,8 @@ export function RequestQueue() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<QueueFilters>(() => initialFilters(user?.username));
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<QueueFilters>(() => initialFilters(user?.username, search));
   const [selected, setSelected] = useState<RequestDto[]>([]);
   const [assigning, setAssigning] = useState(false);
   const countyWide = !!user && hasAnyRole(user, ['supervisor', 'admin']);

@@ -11,8 +11,11 @@ const CODE_LABELS: Record<string, string[]> = {
   deliveryMethod: ['requests.deliveries'],
   channel: ['requests.channels'],
   fields: ['requests.fieldNames'],
+  recipients: ['requests.urge.targets'],
+  target: ['requests.urge.targets'],
+  direction: ['requests.attachments.directions'],
 };
-const HIDDEN_KEYS = new Set(['version', 'handlerId', 'at', 'action']);
+const HIDDEN_KEYS = new Set(['version', 'handlerId', 'at', 'action', 'urgeId', 'attachmentId', 'sha256', 'submissionId']);
 
 function useDetailText() {
   const { t, i18n } = useTranslation();
