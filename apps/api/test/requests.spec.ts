@@ -303,6 +303,9 @@ describe('disclosure requests through the API (real PostgreSQL)', () => {
     it('lists the loaded years and warns of missing ones', async () => {
       const res = await t.http.get('/api/calendar/years').set(auth(handler));
       expect(res.body.years.map((y: { year: number }) => y.year)).toEqual(expect.arrayContaining([2024, 2025, 2026]));
+      const none = await t.http.get('/api/calendar/years/2090').set(auth(handler));
+      expect(none.status).toBe(404);
+      expect(none.body.code).toBe('CALENDAR_YEAR_NOT_FOUND');
     });
 
     it('lets an admin correct a year, audited, and recomputes open deadlines at once', async () => {

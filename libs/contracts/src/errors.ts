@@ -52,6 +52,7 @@ export const ERROR_MESSAGES = {
   URGE_NO_RECIPIENT: { en: 'There is nobody to urge: the request has no handler and its unit has no handlers.', zh: '没有可督办的对象：该申请尚无承办人，单位也没有经办人。' },
   // calendar
   CALENDAR_INVALID: { en: 'The calendar is not valid.', zh: '日历数据有误。' },
+  CALENDAR_YEAR_NOT_FOUND: { en: 'No holiday calendar is loaded for this year.', zh: '该年度的节假日安排尚未载入。' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

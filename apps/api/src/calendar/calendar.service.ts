@@ -87,7 +87,7 @@ export class CalendarService implements OnApplicationBootstrap {
 
   async getYear(year: number): Promise<CalendarYearDto> {
     const row = await this.dataSource.getRepository(CalendarYearEntity).findOneBy({ year });
-    if (!row) throw new AppError('CALENDAR_INVALID', `No calendar for ${year}.`, undefined, `${year} 年尚无节假日安排。`);
+    if (!row) throw new AppError('CALENDAR_YEAR_NOT_FOUND', `No holiday calendar is loaded for ${year}.`, undefined, `${year} 年节假日安排尚未载入。`);
     return toDto(row);
   }
 

@@ -86,7 +86,7 @@ function YearEditor({ year }: { year: number }) {
   const [error, setError] = useState<string | null>(null);
   const [recomputed, setRecomputed] = useState<number | null>(null);
   const [month, setMonth] = useState<Dayjs>(dayjs(`${year}-01-01`));
-  const isNew = stored.isError && stored.error instanceof ApiError && stored.error.status === 422;
+  const isNew = stored.isError && stored.error instanceof ApiError && stored.error.status === 404;
 
   useEffect(() => {
     if (stored.data) {
