@@ -67,10 +67,25 @@ function eligible(word: string, minLength: number): boolean {
   return word.length >= minLength;
 }
 
-function top(scores: Map<string, number>, topK: number): Keyword[] {
-  return Array.from(scores, ([word, weight]) => ({ word, weight }))
-    .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
-    .slice(0, topK);
+function before(aWord: string, aWeight: number, b: Keyword): boolean {
+  return aWeight > b.weight || (aWeight === b.weight && aWord < b.word);
+}
+
+/** The `topK` best of `scores`, best first (ties by word), without sorting them all. */
+export function topKeywords(scores: ReadonlyMap<string, number>, topK: number): Keyword[] {
+  const best: Keyword[] = [];
+  if (topK <= 0) return best;
+  for (const [word, weight] of scores) {
+    if (best.length === topK && !before(word, weight, best[topK - 1]!)) continue;
+    let i = best.length === topK ? topK - 1 : best.length;
+    if (best.length < topK) best.push({ word, weight });
+    while (i > 0 && before(word, weight, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = { word, weight };
+  }
+  return best;
 }
 
 /**
@@ -79,20 +94,16 @@ function top(scores: Map<string, number>, topK: number): Keyword[] {
  */
 export function tfidfWeights(words: readonly string[], idf: IdfTable = IdfTable.default(), options: KeywordOptions & { boost?: ReadonlyMap<string, number> } = {}): Map<string, number> {
   const minLength = options.minLength ?? 2;
-  const counts = new Map<string, number>();
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const total = words.length || 1;
   const scores = new Map<string, number>();
-  for (const [w, n] of counts) {
-    if (!eligible(w, minLength)) continue;
-    const value = options.boost?.get(w) ?? idf.idf(w);
-    scores.set(w, (n / total) * value);
-  }
+  for (const w of words) if (eligible(w, minLength)) scores.set(w, (scores.get(w) ?? 0) + 1);
+  const total = words.length || 1;
+  const boost = options.boost;
+  for (const [w, n] of scores) scores.set(w, (n / total) * (boost?.get(w) ?? idf.idf(w)));
   return scores;
 }
 
 export function tfidfKeywords(words: readonly string[], idf: IdfTable = IdfTable.default(), options: KeywordOptions & { boost?: ReadonlyMap<string, number> } = {}): Keyword[] {
-  return top(tfidfWeights(words, idf, options), options.topK ?? 10);
+  return topKeywords(tfidfWeights(words, idf, options), options.topK ?? 10);
 }
 
 export interface TextRankOptions extends KeywordOptions {
@@ -125,38 +136,55 @@ export function textRankKeywords(words: readonly string[], options: TextRankOpti
   }
   const n = ids.size;
   if (n === 0) return [];
-  // adjacency as maps of neighbour → co-occurrence count
-  const edges: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  // co-occurrence counts of pairs (a < b) within the window, then adjacency in CSR form
+  const pairs = new Map<number, number>();
   for (let i = 0; i < seq.length; i++) {
     for (let j = i + 1; j < Math.min(seq.length, i + window); j++) {
       const a = seq[i]!;
       const b = seq[j]!;
       if (a === b) continue;
-      edges[a]!.set(b, (edges[a]!.get(b) ?? 0) + 1);
-      edges[b]!.set(a, (edges[b]!.get(a) ?? 0) + 1);
+      const key = a < b ? a * n + b : b * n + a;
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
     }
   }
-  const outWeight = edges.map((e) => {
-    let s = 0;
-    for (const v of e.values()) s += v;
-    return s;
-  });
+  const degree = new Int32Array(n + 1);
+  for (const key of pairs.keys()) {
+    degree[Math.floor(key / n)]!++;
+    degree[key % n]!++;
+  }
+  const offset = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) offset[a + 1] = offset[a]! + degree[a]!;
+  const neighbour = new Int32Array(offset[n]!);
+  const weight = new Float64Array(offset[n]!);
+  const fill = offset.slice(0, n);
+  const outWeight = new Float64Array(n);
+  for (const [key, w] of pairs) {
+    const a = Math.floor(key / n);
+    const b = key % n;
+    neighbour[fill[a]!] = b;
+    weight[fill[a]!++] = w;
+    neighbour[fill[b]!] = a;
+    weight[fill[b]!++] = w;
+    outWeight[a] += w;
+    outWeight[b] += w;
+  }
   let score = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let it = 0; it < maxIterations; it++) {
-    const next = new Float64Array(n).fill(1 - d);
+    next.fill(1 - d);
     for (let a = 0; a < n; a++) {
       if (outWeight[a] === 0) continue;
       const share = (d * score[a]!) / outWeight[a]!;
-      for (const [b, w] of edges[a]!) next[b] += share * w;
+      for (let e = offset[a]!; e < offset[a + 1]!; e++) next[neighbour[e]!] += share * weight[e]!;
     }
     let delta = 0;
     for (let a = 0; a < n; a++) delta = Math.max(delta, Math.abs(next[a]! - score[a]!));
-    score = next;
+    [score, next] = [next, score];
     if (delta < 1e-4) break;
   }
   let max = 0;
   for (const s of score) max = Math.max(max, s);
   const scores = new Map<string, number>();
   for (const [w, id] of ids) scores.set(w, max > 0 ? score[id]! / max : 0);
-  return top(scores, options.topK ?? 10);
+  return topKeywords(scores, options.topK ?? 10);
 }

@@ -17,16 +17,26 @@ export interface NormalizedText {
   emoticons: string[];
   urls: string[];
   mentions: string[];
+  /** text of Weibo `{%…%}` spans (hashtags, places, link titles), `#` removed */
+  topics: string[];
 }
 
 export function normalizeText(raw: string): NormalizedText {
-  const emoticons = Array.from(raw.matchAll(EMOTICON_PATTERN), (m) => m[0].slice(1, -1));
-  const urls = Array.from(raw.matchAll(URL_PATTERN), (m) => m[0]);
-  const mentions = Array.from(raw.matchAll(MENTION_PATTERN), (m) => m[0].slice(1));
-  const text = raw
-    .replace(URL_PATTERN, ' ')
-    .replace(WEIBO_TOPIC_PATTERN, ' ')
-    .replace(EMOTICON_PATTERN, ' ')
-    .replace(MENTION_PATTERN, ' ');
-  return { text: toHalfWidth(text).replace(/\s+/g, ' ').trim(), emoticons, urls, mentions };
+  // most texts have none of the markup: skip the patterns whose first character is absent
+  const hasUrl = raw.includes('http');
+  const hasTopic = raw.includes('{%');
+  const hasEmoticon = raw.includes('[');
+  const hasMention = raw.includes('@');
+  const emoticons = hasEmoticon ? Array.from(raw.matchAll(EMOTICON_PATTERN), (m) => m[0].slice(1, -1)) : [];
+  const urls = hasUrl ? Array.from(raw.matchAll(URL_PATTERN), (m) => m[0]) : [];
+  const mentions = hasMention ? Array.from(raw.matchAll(MENTION_PATTERN), (m) => m[0].slice(1)) : [];
+  const topics = hasTopic
+    ? Array.from(raw.matchAll(WEIBO_TOPIC_PATTERN), (m) => toHalfWidth(m[0].slice(2, -2)).replace(/#/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean)
+    : [];
+  let text = raw;
+  if (hasUrl) text = text.replace(URL_PATTERN, ' ');
+  if (hasTopic) text = text.replace(WEIBO_TOPIC_PATTERN, ' ');
+  if (hasEmoticon) text = text.replace(EMOTICON_PATTERN, ' ');
+  if (hasMention) text = text.replace(MENTION_PATTERN, ' ');
+  return { text: toHalfWidth(text).replace(/\s+/g, ' ').trim(), emoticons, urls, mentions, topics };
 }

@@ -13,7 +13,7 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
-interface Node<T> {
+interface Node {
   next: Map<number, number>;
   fail: number;
   /** phrases ending here: [length, value index] (own and through fail links) */
@@ -23,9 +23,11 @@ interface Node<T> {
 }
 
 export class PhraseMatcher<T> {
-  private readonly nodes: Node<T>[] = [];
+  private readonly nodes: Node[] = [];
   private readonly phrases: string[] = [];
   private readonly values: T[] = [];
+  /** transitions from the root by UTF-16 code unit (-1: none): most characters of a text stop here */
+  private readonly root = new Int32Array(65536).fill(-1);
 
   /** Later duplicates of a phrase replace earlier ones. */
   constructor(entries: Iterable<readonly [string, T]>) {
@@ -67,6 +69,11 @@ export class PhraseMatcher<T> {
         queue.push(t);
       }
     }
+    this.compileRoot();
+  }
+
+  private compileRoot(): void {
+    for (const [c, t] of this.nodes[0]!.next) this.root[c] = t;
   }
 
   get size(): number {
@@ -77,16 +84,29 @@ export class PhraseMatcher<T> {
   findAll(text: string): PhraseMatch<T>[] {
     const found: PhraseMatch<T>[] = [];
     if (this.phrases.length === 0) return found;
+    const root = this.root;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let next = this.nodes[state]!.next.get(c);
-      while (next === undefined && state !== 0) {
-        state = this.nodes[state]!.fail;
-        next = this.nodes[state]!.next.get(c);
+      if (state === 0) {
+        state = root[c]!;
+        if (state < 0) {
+          state = 0;
+          continue;
+        }
+      } else {
+        let next = this.nodes[state]!.next.get(c);
+        while (next === undefined && state !== 0) {
+          state = this.nodes[state]!.fail;
+          next = state === 0 ? undefined : this.nodes[state]!.next.get(c);
+        }
+        if (next === undefined) {
+          const fromRoot = root[c]!;
+          state = fromRoot < 0 ? 0 : fromRoot;
+        } else state = next;
       }
-      state = next ?? 0;
       const out = this.nodes[state]!.out;
+      if (out.length === 0) continue;
       for (let k = 0; k < out.length; k++) {
         const e = out[k]!;
         const phrase = this.phrases[e]!;

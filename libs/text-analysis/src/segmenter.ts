@@ -21,11 +21,30 @@ export interface SegmenterOptions {
 /** Tokens worth keeping as content words: some letter, digit or Han character, not only digits. */
 const CONTENT = /[\p{L}\p{N}]/u;
 const ONLY_NUMBER = /^[\p{N}.,%]+$/u;
+
+function isBlank(token: string): boolean {
+  const c = token.charCodeAt(0);
+  // the common case, a Han character or a letter, decided by the first code unit
+  if (c > 0x20 && c !== 0x3000 && c !== 0xa0 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff) return false;
+  return token.trim() === '';
+}
+
+/** A Han-only token (no case, no digits, no punctuation): the usual content word. */
+function isHan(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x3400 || c > 0x9fff) return false;
+  }
+  return true;
+}
 /** unpaired UTF-16 surrogates (from broken input) */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Replaces unpaired surrogates with U+FFFD (String.prototype.toWellFormed of ES2024). */
 export function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+  return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\uFFFD') : text;
 }
 
 export class Segmenter {
@@ -93,7 +112,7 @@ export class Segmenter {
     if (!text) return [];
     const tokens = this.jieba.cut(toWellFormed(text), true);
     const out: string[] = [];
-    for (const t of tokens) if (t.trim()) out.push(t);
+    for (const t of tokens) if (!isBlank(t)) out.push(t);
     return out;
   }
 
@@ -101,6 +120,10 @@ export class Segmenter {
   contentWords(tokens: readonly string[]): string[] {
     const out: string[] = [];
     for (const raw of tokens) {
+      if (isHan(raw)) {
+        if (!this.stops.has(raw)) out.push(raw);
+        continue;
+      }
       const t = raw.toLowerCase();
       if (!CONTENT.test(t) || ONLY_NUMBER.test(t) || this.stops.has(t)) continue;
       out.push(t);

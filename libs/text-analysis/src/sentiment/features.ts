@@ -3,8 +3,8 @@
  * (scripts/text-analysis/train-sentiment.ts) and analysis, so both see the same thing:
  * the words jieba cuts, single characters and character bigrams of the normalised text
  * (robust where segmentation is not), and the Weibo emoticons of the raw text. Each is hashed
- * into 2^bits buckets; a text's features are a sorted set of bucket numbers (presence, not
- * counts).
+ * into 2^bits buckets; a text's features are the set of its bucket numbers (presence, not
+ * counts). Order does not matter to the model.
  */
 import { hashPair, hashString, mix32 } from '../hash';
 
@@ -17,15 +17,36 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0;
 }
 
+/** Marks of the buckets already taken by the current text (a generation number per bucket, one byte keeps the table small and cached). */
+let marks = new Uint8Array(0);
+let generation = 0;
+
 /**
  * @param text normalised text (see `normalizeText`), lower-cased
- * @param tokens jieba tokens of `text`
+ * @param tokens jieba tokens of `text`, lower-cased
  * @param emoticons emoticon names of the raw text (`[怒]` → `怒`)
+ * @returns the distinct buckets, in order of first appearance
  */
 export function sentimentFeatures(text: string, tokens: readonly string[], emoticons: readonly string[], bits: number): Uint32Array {
   const mask = (1 << bits) - 1;
-  const out: number[] = [];
-  for (const t of tokens) out.push(hashString(t, SEED_WORD) & mask);
+  if (marks.length !== 1 << bits) {
+    marks = new Uint8Array(1 << bits);
+    generation = 0;
+  }
+  if (++generation === 256) {
+    marks.fill(0);
+    generation = 1;
+  }
+  const g = generation;
+  const out = new Uint32Array(tokens.length + 2 * text.length + emoticons.length);
+  let n = 0;
+  const add = (f: number): void => {
+    if (marks[f] !== g) {
+      marks[f] = g;
+      out[n++] = f;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) add(hashString(tokens[i]!, SEED_WORD) & mask);
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -33,15 +54,12 @@ export function sentimentFeatures(text: string, tokens: readonly string[], emoti
       prev = -1;
       continue;
     }
-    out.push(mix32(c ^ SEED_CHAR) & mask);
-    if (prev >= 0) out.push(hashPair(prev, c, SEED_BIGRAM) & mask);
+    add(mix32(c ^ SEED_CHAR) & mask);
+    if (prev >= 0) add(hashPair(prev, c, SEED_BIGRAM) & mask);
     prev = c;
   }
-  for (const e of emoticons) out.push(hashString(e, SEED_EMOTICON) & mask);
-  const sorted = Uint32Array.from(out).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
+  for (let i = 0; i < emoticons.length; i++) add(hashString(emoticons[i]!, SEED_EMOTICON) & mask);
+  return out.subarray(0, n);
 }
 
 /** What the analysis of a text already has: its normalised text, jieba tokens and emoticons. */
@@ -51,12 +69,11 @@ export interface SentimentInput {
   emoticons: readonly string[];
 }
 
+const UPPER = /[A-Z\u00c0-\u024f\u0391-\u03a9\u0410-\u042f\uff21-\uff3a]/;
+
 /** Features of prepared input, lower-cased the way training saw them. */
 export function featuresOfInput(input: SentimentInput, bits: number): Uint32Array {
-  return sentimentFeatures(
-    input.text.toLowerCase(),
-    input.tokens.map((t) => t.toLowerCase()),
-    input.emoticons,
-    bits,
-  );
+  // most Chinese texts have no capital letter: skip lower-casing every token then
+  const upper = UPPER.test(input.text);
+  return sentimentFeatures(upper ? input.text.toLowerCase() : input.text, upper ? input.tokens.map((t) => t.toLowerCase()) : input.tokens, input.emoticons, bits);
 }

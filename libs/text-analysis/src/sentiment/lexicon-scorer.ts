@@ -70,11 +70,22 @@ export class LexiconScorer {
     return hits;
   }
 
-  /** Sum of the phrase contributions of `text` and of the polarity of `emoticons`. */
-  score(text: string, emoticons: readonly string[] = []): number {
+  /** Sum of the phrase contributions of `text`. */
+  textScore(text: string): number {
     let sum = 0;
     for (const h of this.hits(text)) sum += h.contribution;
+    return sum;
+  }
+
+  /** Sum of the polarity of `emoticons` (names without brackets). */
+  emoticonScore(emoticons: readonly string[]): number {
+    let sum = 0;
     for (const e of emoticons) sum += this.emoticons.get(e) ?? 0;
     return sum;
+  }
+
+  /** Both together. */
+  score(text: string, emoticons: readonly string[] = []): number {
+    return this.textScore(text) + this.emoticonScore(emoticons);
   }
 }

@@ -32,7 +32,7 @@ export const DEFAULT_SENTIMENT_LEXICON: LexiconEntry[] = [
       '强迫 强制拆除 克扣 挪用 臭 臭味 异味 刺鼻 污染 排污 偷排 黑臭 黑水 脏乱差 脏乱 垃圾成堆 垃圾遍地 乱倒垃圾 噪音 噪声 扰民 粉尘 扬尘 积水 漏水 停水 停电 断水 断电 ' +
       '坑洼 塌陷 破损 损坏 烂尾 安全隐患 隐患 危险 事故 死亡 身亡 受伤 伤亡 跳楼 堵塞 拥堵 堵车 难办 办不了 来回跑 无奈 失望 绝望 寒心 心寒 痛心 气愤 愤怒 ' +
       '愤慨 恼火 生气 郁闷 委屈 痛苦 难受 可恶 恶劣 差劲 糟糕 太差 很差 极差 差评 骗子 骗人 难吃 难看 恶心 讨厌 后悔 担心 担忧 害怕 焦虑 着急 不公 不公平 ' +
-      '不合理 不满 不好 不行 太慢 很慢 太贵 很脏 太脏 太吵 吵闹 乱象 乱停乱放 效率低 质量差 态度差 服务差 冷漠 傲慢 蛮横 野蛮 霸道 欺负 无理 无良 无耻 可怜 悲哀 悲剧 惨',
+      '不合理 不满 不好 不行 太慢 很慢 太贵 很脏 太脏 太吵 吵闹 乱象 乱停乱放 效率低 质量差 态度差 服务差 冷漠 傲慢 蛮横 野蛮 欺负 无理 无良 无耻 可怜 悲哀 悲剧 惨',
   ),
   // thanks and praise, strong
   ...words(2, '非常满意 十分满意 特别满意 点赞 大大的赞 衷心感谢 非常感谢 十分感谢 万分感谢 由衷感谢 感激不尽 为民办实事 办实事 好样的'),
@@ -43,6 +43,10 @@ export const DEFAULT_SENTIMENT_LEXICON: LexiconEntry[] = [
       '舒适 舒服 开心 高兴 快乐 幸福 喜欢 喜爱 棒 优秀 出色 完美 精彩 值得 推荐 不错 挺好 很好 真好 太好了 好吃 实惠 划算 加油 祝福 恭喜 成功 进步',
   ),
   ...words(0.5, '及时 负责 辛苦 支持 提升 顺利'),
+  // asking is not complaining: questions lean negative on Weibo, not in a message to the government
+  ...words(1, '请问 咨询 想咨询 想问一下 想了解 请教 如何办理 怎么办理 办理流程 需要哪些材料 需要什么材料 需要准备 是否可以 可否 盼回复 盼复'),
+  // how complaints about a matter sound
+  ...words(-1, '怎么还没 为什么还没 还没有修 一直不 到现在都 至今没有 至今未 严重影响 影响正常 无法正常 太少 太久 迟迟没有 没人理 无人理 打不通 打不进'),
 ];
 
 /** Words before a lexicon phrase that reverse it (looked for within a few characters). */

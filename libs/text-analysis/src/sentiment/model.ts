@@ -15,10 +15,16 @@ export interface EncodedSentimentModel {
   bias: number;
   /** largest absolute weight; byte q decodes to sign(q)·(q/127)²·scale */
   scale: number;
-  /** weight of the lexicon score added to the model's log-odds */
+  /** weight of the text lexicon's score added to the model's log-odds */
   lexiconWeight: number;
-  /** |tanh(z/2)| below this is neutral (score 0) */
-  neutralBand: number;
+  /** weight of the emoticons' polarity added to the model's log-odds */
+  emoticonWeight: number;
+  /**
+   * tanh(z/2) in (−neutralBelow, neutralAbove) is neutral (score 0). Wider above zero: the
+   * training data label texts negative or not, so calm texts lean slightly positive.
+   */
+  neutralBelow: number;
+  neutralAbove: number;
   /** where it was trained from, for the record */
   sources: readonly string[];
   /** base64 of the deflate-raw bytes */
@@ -28,9 +34,14 @@ export interface EncodedSentimentModel {
 export interface LinearSentimentModel {
   bits: number;
   bias: number;
-  weights: Float32Array;
+  /** one byte per bucket (1 MiB for 2^20: small enough to stay in cache); `table` decodes them */
+  weights: Int8Array;
+  /** weight of byte q at index q + 128 */
+  table: Float32Array;
   lexiconWeight: number;
-  neutralBand: number;
+  emoticonWeight: number;
+  neutralBelow: number;
+  neutralAbove: number;
 }
 
 export function quantize(weights: Float32Array | Float64Array): { bytes: Int8Array; scale: number } {
@@ -45,9 +56,14 @@ export function quantize(weights: Float32Array | Float64Array): { bytes: Int8Arr
   return { bytes, scale };
 }
 
-export function dequantize(bytes: Int8Array, scale: number): Float32Array {
+export function dequantizationTable(scale: number): Float32Array {
   const table = new Float32Array(256);
   for (let q = -128; q < 128; q++) table[q + 128] = Math.sign(q) * (q / 127) ** 2 * scale;
+  return table;
+}
+
+export function dequantize(bytes: Int8Array, scale: number): Float32Array {
+  const table = dequantizationTable(scale);
   const out = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) out[i] = table[bytes[i]! + 128]!;
   return out;
@@ -60,16 +76,20 @@ export function decodeModel(encoded: EncodedSentimentModel): LinearSentimentMode
   return {
     bits: encoded.bits,
     bias: encoded.bias,
-    weights: dequantize(bytes, encoded.scale),
+    weights: bytes,
+    table: dequantizationTable(encoded.scale),
     lexiconWeight: encoded.lexiconWeight,
-    neutralBand: encoded.neutralBand,
+    emoticonWeight: encoded.emoticonWeight,
+    neutralBelow: encoded.neutralBelow,
+    neutralAbove: encoded.neutralAbove,
   };
 }
 
 /** The model's log-odds of "not negative" for a feature set: bias + Σ w / √n. */
 export function modelLogit(model: LinearSentimentModel, features: Uint32Array): number {
   if (features.length === 0) return model.bias;
+  const { weights, table } = model;
   let sum = 0;
-  for (let i = 0; i < features.length; i++) sum += model.weights[features[i]!]!;
+  for (let i = 0; i < features.length; i++) sum += table[weights[features[i]!]! + 128]!;
   return model.bias + sum / Math.sqrt(features.length);
 }

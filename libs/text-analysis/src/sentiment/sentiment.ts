@@ -1,8 +1,9 @@
 /**
  * Sentiment of a Chinese text: `label` negative, neutral or positive and `score` in
  * [-1, 1], below 0 negative. The statistical model's log-odds (trained on Weibo posts and
- * reviews) plus the lexicon of complaint language, squashed with tanh; texts with little
- * evidence either way fall in a neutral band and score 0.
+ * reviews) plus the weighted scores of the lexicon of complaint language and of the
+ * emoticons, squashed with tanh; texts with little evidence either way fall in a neutral band
+ * and score exactly 0, so `label` and the sign of `score` always agree.
  */
 import { normalizeText } from '../normalize';
 import { defaultSegmenter, type Segmenter } from '../segmenter';
@@ -22,12 +23,18 @@ export interface SentimentResult {
 export interface SentimentDetail extends SentimentResult {
   /** log-odds from the statistical model */
   model: number;
-  /** lexicon score (before its weight) */
+  /** text lexicon score (before its weight) */
   lexicon: number;
+  /** emoticon polarity (before its weight) */
+  emoticons: number;
 }
 
 /** Lexicon scores beyond ±LEXICON_CAP count little more (a rant of twenty complaint words). */
 const LEXICON_CAP = 4;
+
+function cap(x: number): number {
+  return LEXICON_CAP * Math.tanh(x / LEXICON_CAP);
+}
 
 /** Normalises a raw text (keeping its emoticons) and cuts it. */
 export function sentimentInputOf(raw: string, segmenter: Segmenter = defaultSegmenter()): SentimentInput {
@@ -61,16 +68,15 @@ export class SentimentAnalyzer {
 
   /** Sentiment from parts the caller has already computed (see `Analyzer`). */
   analyzeParts(input: SentimentInput): SentimentDetail {
-    const text = input.text.toLowerCase();
-    if (!text && input.emoticons.length === 0) return { label: 'neutral', score: 0, model: 0, lexicon: 0 };
+    if (!input.text && input.emoticons.length === 0) return { label: 'neutral', score: 0, model: 0, lexicon: 0, emoticons: 0 };
     const model = modelLogit(this.model, featuresOfInput(input, this.model.bits));
-    const lexicon = this.lexicon.score(text, input.emoticons);
-    const capped = LEXICON_CAP * Math.tanh(lexicon / LEXICON_CAP);
-    const raw = Math.tanh((model + this.model.lexiconWeight * capped) / 2);
-    const band = this.model.neutralBand;
-    const score = Math.abs(raw) <= band ? 0 : round4((Math.sign(raw) * (Math.abs(raw) - band)) / (1 - band)) || 0;
+    const lexicon = this.lexicon.textScore(input.text.toLowerCase());
+    const emoticons = this.lexicon.emoticonScore(input.emoticons);
+    const raw = Math.tanh((model + this.model.lexiconWeight * cap(lexicon) + this.model.emoticonWeight * cap(emoticons)) / 2);
+    const { neutralBelow: below, neutralAbove: above } = this.model;
+    const score = raw >= above ? round4((raw - above) / (1 - above)) : raw <= -below ? round4((raw + below) / (1 - below)) || 0 : 0;
     const label: SentimentLabel = score < 0 ? 'negative' : score > 0 ? 'positive' : 'neutral';
-    return { label, score, model: round4(model), lexicon: round4(lexicon) };
+    return { label, score, model: round4(model), lexicon: round4(lexicon), emoticons: round4(emoticons) };
   }
 
   /** Sentiment of a raw text (Weibo markup, URLs and @-mentions allowed). */

@@ -30,6 +30,9 @@ export function keywordWeight(keyword: string): number {
   return Math.min(2.5, 1 + (keyword.length - 2) * 0.5);
 }
 
+/** Below this, a tie between categories is no answer. */
+const WEAK_EVIDENCE = 2;
+
 export interface CategorizerOptions {
   /** least evidence for an answer (default 1: one two-character keyword) */
   minEvidence?: number;
@@ -58,41 +61,61 @@ export class Categorizer {
     return this.categories;
   }
 
-  /** Every category with some evidence, best first. */
-  scores(text: string): CategoryScore[] {
-    const lower = text.toLowerCase();
+  /** Evidence per category index, and the keywords that gave it, for categories with any. */
+  private evidence(text: string): Map<number, { evidence: number; keywords: string[] }> {
     const counts = new Map<string, { n: number; owners: number[] }>();
-    for (const m of this.matcher.findAll(lower)) {
+    for (const m of this.matcher.findAll(text.toLowerCase())) {
       const seen = counts.get(m.phrase);
       if (seen) seen.n++;
       else counts.set(m.phrase, { n: 1, owners: m.value });
     }
-    const evidence = new Float64Array(this.categories.length);
-    const found: string[][] = this.categories.map(() => []);
+    const byCategory = new Map<number, { evidence: number; keywords: string[] }>();
     for (const [keyword, { n, owners }] of counts) {
-      const w = keywordWeight(keyword) * (1 + Math.log(n));
       // a keyword shared by several categories counts for each, divided among them
+      const w = (keywordWeight(keyword) * (1 + Math.log(n))) / owners.length;
       for (const index of owners) {
-        evidence[index] += w / owners.length;
-        found[index]!.push(keyword);
+        const entry = byCategory.get(index);
+        if (entry) {
+          entry.evidence += w;
+          entry.keywords.push(keyword);
+        } else byCategory.set(index, { evidence: w, keywords: [keyword] });
       }
     }
-    const out: CategoryScore[] = [];
-    this.categories.forEach((c, i) => {
-      if (evidence[i]! > 0) out.push({ code: c.code, name: c.name, evidence: evidence[i]!, keywords: found[i]!, score: Math.round((1 - Math.exp(-evidence[i]! / 2)) * 1000) / 1000 });
-    });
-    // ties go to the category listed first (the county plan's topics lead the default taxonomy)
-    return out.sort((a, b) => b.evidence - a.evidence || this.indexOf(a.code) - this.indexOf(b.code));
+    return byCategory;
   }
 
-  private indexOf(code: string): number {
-    return this.categories.findIndex((c) => c.code === code);
+  private result(index: number, evidence: number, keywords: string[]): CategoryScore {
+    const c = this.categories[index]!;
+    return { code: c.code, name: c.name, evidence, keywords, score: Math.round((1 - Math.exp(-evidence / 2)) * 1000) / 1000 };
   }
 
-  /** The best category, or null when the text mentions too little of any. */
+  /** Every category with some evidence, best first; ties go to the category listed first. */
+  scores(text: string): CategoryScore[] {
+    return Array.from(this.evidence(text))
+      .sort(([ia, a], [ib, b]) => b.evidence - a.evidence || ia - ib)
+      .map(([index, e]) => this.result(index, e.evidence, e.keywords));
+  }
+
+  /** The best category, or null when the text mentions too little of any (or only a word each of several). */
   categorize(text: string): CategoryMatch | null {
-    const best = this.scores(text)[0];
-    if (!best || best.evidence < this.minEvidence) return null;
-    return { code: best.code, name: best.name, score: best.score };
+    let bestIndex = -1;
+    let bestEvidence = 0;
+    let tied = false;
+    // ties go to the category listed first (the county plan's topics lead the default taxonomy)
+    for (const [index, e] of this.evidence(text)) {
+      if (e.evidence > bestEvidence) {
+        bestIndex = index;
+        bestEvidence = e.evidence;
+        tied = false;
+      } else if (e.evidence === bestEvidence) {
+        tied = true;
+        if (index < bestIndex) bestIndex = index;
+      }
+    }
+    if (bestIndex < 0 || bestEvidence < this.minEvidence) return null;
+    // one stray word each for several categories says nothing about the text
+    if (tied && bestEvidence < WEAK_EVIDENCE) return null;
+    const { code, name, score } = this.result(bestIndex, bestEvidence, []);
+    return { code, name, score };
   }
 }
