@@ -1,3 +1,5 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { RequestDetailDto } from '@govdesk/contracts';
 import { DEMO_PASSWORD, startBuiltServer, type BuiltServer } from './support/built-server';
@@ -187,6 +189,14 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     await login(page, 'handler');
     await page.goto(`${server.url}/requests/${id}`);
     await act(page, 'send_reply', '已答复');
+
+    // The reply letter downloads as .docx and carries the receipt number.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('letter-reply').click()]);
+    const docx = readFileSync((await download.path())!);
+    const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']!).replace(/<[^>]+>/g, '');
+    expect(xml).toContain(receiptNo);
+    expect(xml).toContain('行政复议');
+
     await act(page, 'archive', '已归档');
     await expect(page.getByTestId('request-status').textContent()).resolves.toBe('已归档');
     const archived = await expectBadgeMatchesApi(page, 'main', id);
