@@ -213,6 +213,38 @@ describe('disclosure requests through the API (real PostgreSQL)', () => {
       expect(tooEarly.status).toBe(200); // a redraft from reply_drafted may change the type
     });
 
+    it('stops the clock for a fee until payment, and lets a supervisor set a reasonable period (Art. 35)', async () => {
+      let r: RequestDetailDto = await register();
+      const step = async (body: Record<string, unknown>, token = handler, status = 200) => {
+        const res = await act(r.id, r.version, body, token);
+        if (res.status !== status) throw new Error(`${String(body['action'])}: ${res.status} ${JSON.stringify(res.body)}`);
+        if (status === 200) r = res.body as RequestDetailDto;
+        return res;
+      };
+      await step({ action: 'accept', at: '2026-03-03' });
+      await step({ action: 'notify_fee', at: '2026-03-10', amount: 100, reason: '申请数量明显超过合理范围' });
+      expect(r.deadline).toMatchObject({ state: 'paused', feeDue: '2026-04-08' });
+      expect(r.availableActions).toEqual(expect.arrayContaining(['receive_fee', 'abandon']));
+      await step({ action: 'draft_reply', at: '2026-03-11', replyType: 'disclosed' }, handler, 422);
+      await step({ action: 'receive_fee', at: '2026-03-17' });
+      expect(r).toMatchObject({ dueDate: '2026-04-07', deadline: { feeDue: null } });
+      await step({ action: 'set_reply_period', at: '2026-03-18', dueDate: '2026-05-29', reason: '数量大' }, handler, 403);
+      const early = await step({ action: 'set_reply_period', at: '2026-03-18', dueDate: '2026-04-01', reason: '数量大' }, supervisor, 422);
+      expect(early.body.messageZh).toContain('须晚于当前答复期限 2026-04-07');
+      await step({ action: 'set_reply_period', at: '2026-03-18', dueDate: '2026-05-29', reason: '申请数量明显超过合理范围' }, supervisor);
+      expect(r.dueDate).toBe('2026-05-29');
+      expect(r.deadline.explanation.at(-1)!.zh).toContain('第三十五条');
+    });
+
+    it('closes as abandoned when a fee is not paid', async () => {
+      const r = await register();
+      const accepted = (await act(r.id, 1, { action: 'accept', at: '2026-03-03' })).body as RequestDetailDto;
+      const notified = (await act(r.id, accepted.version, { action: 'notify_fee', at: '2026-03-04', amount: 50, reason: '超量' })).body as RequestDetailDto;
+      const closed = await act(r.id, notified.version, { action: 'abandon', reasonCode: 'fee_unpaid', at: '2026-04-02' });
+      expect(closed.status).toBe(200);
+      expect(closed.body.status).toBe('abandoned');
+    });
+
     it('closes as abandoned when no correction arrives', async () => {
       const r = await register();
       const waiting = (await act(r.id, 1, { action: 'request_correction', items: ['补充身份证明'], at: '2026-03-03' })).body as RequestDetailDto;

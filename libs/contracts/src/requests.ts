@@ -103,6 +103,14 @@ export const transitionSchema = z.discriminatedUnion(
     z.object({ action: z.literal('request_extension'), ...base, reason: z.string().trim().min(2, 'reason is required').max(1000) }),
     z.object({ action: z.literal('approve_extension'), ...base }),
     z.object({
+      action: z.literal('notify_fee'),
+      ...base,
+      amount: z.number().positive('amount must be above 0').max(100_000),
+      reason: z.string().trim().min(2, 'reason is required').max(1000),
+    }),
+    z.object({ action: z.literal('receive_fee'), ...base }),
+    z.object({ action: z.literal('set_reply_period'), ...base, dueDate: isoDateSchema, reason: z.string().trim().min(2, 'reason is required').max(1000) }),
+    z.object({
       action: z.literal('draft_reply'),
       ...base,
       replyType: z.enum(REPLY_TYPES),

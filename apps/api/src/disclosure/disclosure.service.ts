@@ -338,6 +338,25 @@ export class DisclosureService implements OnModuleInit {
         request.extension = 'approved';
         clock({ type: 'extension_approved', date, approvedBy: actor.displayName });
         return {};
+      case 'notify_fee':
+        clock({ type: 'fee_notified', date });
+        return { amount: body.amount, reason: body.reason };
+      case 'receive_fee':
+        clock({ type: 'fee_paid', date });
+        return {};
+      case 'set_reply_period': {
+        const current = computeDeadline(await this.calendars.calendar(), request.clockEvents, date).dueDate;
+        if (body.dueDate <= current) {
+          throw new AppError(
+            'REQUEST_REQUIREMENT',
+            `A reasonable period (Art. 35) must end after the current due date ${current}.`,
+            [{ field: 'dueDate', message: `must be after ${current}` }],
+            `合理答复期限（第三十五条）须晚于当前答复期限 ${current}。`,
+          );
+        }
+        clock({ type: 'period_set', date, dueDate: body.dueDate, reason: body.reason, setBy: actor.displayName });
+        return { dueDate: body.dueDate, previousDueDate: current, reason: body.reason };
+      }
       case 'draft_reply': {
         const reasonCode = (body.reasonCode as ReplyReasonCode | undefined) ?? null;
         request.replyType = body.replyType;

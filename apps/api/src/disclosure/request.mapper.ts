@@ -1,6 +1,7 @@
 import {
   availableActions,
   computeDeadline,
+  feePending,
   maskAddress,
   maskIdNumber,
   maskPhone,
@@ -28,7 +29,7 @@ export function applicantDto(a: ApplicantRecord, reveal: boolean): ApplicantDto 
 }
 
 export function transitionContext(r: DisclosureRequestEntity) {
-  return { status: r.status, extension: r.extension, replyApproved: r.replyApprovedAt !== null, replyType: r.replyType };
+  return { status: r.status, extension: r.extension, replyApproved: r.replyApprovedAt !== null, replyType: r.replyType, feePending: feePending(r.clockEvents) };
 }
 
 /** The API's view of a request: applicant masked, deadline computed as of `today`. */

@@ -303,6 +303,10 @@ export const en: Messages = {
       size: 'Size (bytes)',
     },
     forms: {
+      feeAmount: 'Fee (yuan)',
+      feeReason: 'Why a fee is charged (volume or frequency beyond a reasonable range)',
+      periodDueDate: 'New reply due date',
+      periodReason: 'Reason (Art. 35)',
       at: 'Event date',
       atHint: 'For a paper event recorded afterwards; empty means today',
       items: 'Items to correct (one per line)',

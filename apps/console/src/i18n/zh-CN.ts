@@ -292,6 +292,10 @@ export const zhCN = {
       size: '大小（字节）',
     },
     forms: {
+      feeAmount: '信息处理费（元）',
+      feeReason: '收费理由（申请数量、频次明显超过合理范围）',
+      periodDueDate: '新的答复期限',
+      periodReason: '理由（第三十五条）',
       at: '事项日期',
       atHint: '补录纸质办理事项时填写实际日期；留空为今天',
       items: '需补正的事项（每行一项）',

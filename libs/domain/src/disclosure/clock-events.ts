@@ -27,3 +27,13 @@ export const PERIODS = {
   feePayment: 20, // 国办函〔2020〕109号
   dueSoon: 3,
 } as const;
+
+/** Whether a fee notice is waiting for payment (the clock is stopped until it is paid). */
+export function feePending(events: readonly ClockEvent[]): boolean {
+  let pending = false;
+  for (const e of events) {
+    if (e.type === 'fee_notified') pending = true;
+    if (e.type === 'fee_paid' || e.type === 'concluded') pending = false;
+  }
+  return pending;
+}

@@ -16,6 +16,7 @@ const ctx = (status: RequestStatus, extra: Partial<TransitionContext> = {}): Tra
   extension: 'none',
   replyApproved: false,
   replyType: null,
+  feePending: false,
   ...extra,
 });
 const handler: Role[] = ['handler'];
@@ -42,7 +43,11 @@ describe('request state machine: every transition of the table', () => {
     ['withdraw', 'registered', 'withdrawn', handler],
     ['withdraw', 'consulting', 'withdrawn', handler],
     ['abandon', 'awaiting_correction', 'abandoned', handler, { abandonReason: 'no_correction' }],
-    ['abandon', 'handling', 'abandoned', handler, { abandonReason: 'fee_unpaid' }],
+    ['abandon', 'handling', 'abandoned', handler, { abandonReason: 'fee_unpaid' }, { feePending: true }],
+    ['notify_fee', 'handling', 'handling', handler],
+    ['receive_fee', 'handling', 'handling', handler, {}, { feePending: true }],
+    ['set_reply_period', 'handling', 'handling', supervisor],
+    ['set_reply_period', 'registered', 'registered', supervisor],
     ['archive', 'replied', 'archived', handler],
     ['archive', 'withdrawn', 'archived', handler],
     ['archive', 'abandoned', 'archived', handler],
@@ -104,6 +109,21 @@ describe('request state machine: refusals', () => {
   it('abandons for no correction only while a correction is awaited, and needs a reason', () => {
     expect(checkTransition(ctx('handling'), 'abandon', handler, { abandonReason: 'no_correction' })).toMatchObject({ ok: false });
     expect(checkTransition(ctx('awaiting_correction'), 'abandon', handler, {})).toMatchObject({ ok: false });
+  });
+});
+
+describe('fees (国办函〔2020〕109号) and a reasonable period (Art. 35)', () => {
+  it('takes one fee notice at a time, payment only when one is pending, and no reply before payment', () => {
+    expect(checkTransition(ctx('handling', { feePending: true }), 'notify_fee', handler)).toMatchObject({ ok: false, code: 'requirement' });
+    expect(checkTransition(ctx('handling'), 'receive_fee', handler)).toMatchObject({ ok: false, code: 'requirement' });
+    expect(checkTransition(ctx('handling', { feePending: true }), 'draft_reply', handler, { replyType: 'disclosed' })).toMatchObject({ ok: false, code: 'requirement' });
+    expect(checkTransition(ctx('handling'), 'abandon', handler, { abandonReason: 'fee_unpaid' })).toMatchObject({ ok: false, code: 'requirement' });
+    expect(availableActions(ctx('handling', { feePending: true }), handler)).toEqual(expect.arrayContaining(['receive_fee', 'abandon']));
+    expect(availableActions(ctx('handling', { feePending: true }), handler)).not.toContain('draft_reply');
+  });
+
+  it('lets only supervisors set a longer reply period', () => {
+    expect(checkTransition(ctx('handling'), 'set_reply_period', handler)).toMatchObject({ ok: false, code: 'role' });
   });
 });
 

@@ -25,6 +25,9 @@ export const REQUEST_ACTIONS = [
   'end_consultation',
   'request_extension',
   'approve_extension',
+  'notify_fee',
+  'receive_fee',
+  'set_reply_period',
   'draft_reply',
   'approve_reply',
   'send_reply',
@@ -62,6 +65,9 @@ export const TRANSITIONS: Record<RequestAction, Rule> = {
   end_consultation: { from: ['consulting'], to: 'handling', roles: HANDLERS, zh: '收到意见', en: 'Opinion received' },
   request_extension: { from: ['handling', 'consulting'], to: null, roles: HANDLERS, zh: '申请延期', en: 'Request extension' },
   approve_extension: { from: ['handling', 'consulting'], to: null, roles: SUPERVISORS, zh: '批准延期', en: 'Approve extension' },
+  notify_fee: { from: ['handling'], to: null, roles: HANDLERS, zh: '发出收费通知', en: 'Send fee notice' },
+  receive_fee: { from: ['handling'], to: null, roles: HANDLERS, zh: '确认已缴费', en: 'Fee paid' },
+  set_reply_period: { from: ['registered', 'reviewing', 'handling', 'consulting'], to: null, roles: SUPERVISORS, zh: '确定合理答复期限', en: 'Set reply period' },
   draft_reply: { from: ['reviewing', 'handling', 'reply_drafted'], to: 'reply_drafted', roles: HANDLERS, zh: '拟写答复', en: 'Draft reply' },
   approve_reply: { from: ['reply_drafted'], to: null, roles: SUPERVISORS, zh: '签发答复', en: 'Approve reply' },
   send_reply: { from: ['reply_drafted'], to: 'replied', roles: HANDLERS, zh: '送达答复', en: 'Send reply' },
@@ -76,6 +82,8 @@ export interface TransitionContext {
   extension: 'none' | 'requested' | 'approved';
   replyApproved: boolean;
   replyType: ReplyType | null;
+  /** A fee notice was sent and the fee is not yet paid (the clock is stopped). */
+  feePending: boolean;
 }
 
 export interface TransitionInput {
@@ -106,6 +114,9 @@ export function availableActions(ctx: TransitionContext, roles: readonly Role[])
     if (a === 'approve_extension') return ctx.extension === 'requested';
     if (a === 'approve_reply') return !ctx.replyApproved;
     if (a === 'send_reply') return ctx.replyApproved;
+    if (a === 'notify_fee') return !ctx.feePending;
+    if (a === 'receive_fee') return ctx.feePending;
+    if (a === 'draft_reply') return !ctx.feePending;
     return true;
   });
 }
@@ -144,7 +155,14 @@ function requirementProblem(ctx: TransitionContext, action: RequestAction, input
     case 'send_reply':
       if (!ctx.replyApproved) return { en: 'A supervisor must approve the reply before it is sent.', zh: '答复须经督办负责人签发后方可送达。' };
       return null;
+    case 'notify_fee':
+      if (ctx.feePending) return { en: 'A fee notice is already waiting for payment.', zh: '已有收费通知等待缴费。' };
+      return null;
+    case 'receive_fee':
+      if (!ctx.feePending) return { en: 'No fee notice is waiting for payment.', zh: '没有等待缴费的收费通知。' };
+      return null;
     case 'draft_reply': {
+      if (ctx.feePending) return { en: 'The fee is not paid yet: the request waits for payment (or closes as fee_unpaid).', zh: '尚未缴费：请待缴费后再答复，或逾期未缴费时视为放弃。' };
       if (!input.replyType) return { en: 'replyType is required.', zh: '请选择答复类型。' };
       if (ctx.status === 'reviewing' && !QUICK_REPLY_TYPES.includes(input.replyType)) {
         return {
@@ -170,6 +188,9 @@ function requirementProblem(ctx: TransitionContext, action: RequestAction, input
       }
       if (input.abandonReason === 'no_correction' && ctx.status !== 'awaiting_correction') {
         return { en: 'Only a request awaiting correction can be abandoned for no correction.', zh: '只有待补正的申请才能因逾期未补正视为放弃。' };
+      }
+      if (input.abandonReason === 'fee_unpaid' && !ctx.feePending) {
+        return { en: 'Only a request waiting for a fee can be closed as fee unpaid.', zh: '只有等待缴费的申请才能因逾期未缴费视为放弃。' };
       }
       return null;
     default:

@@ -223,6 +223,28 @@ export function ActionModal({ request, action, currentUserId, onClose, onReload 
             <Select autoFocus options={FORM_DELIVERIES.map((d) => ({ value: d, label: t(`requests.deliveries.${d}`) }))} data-testid="field-delivery-method" />
           </Form.Item>
         );
+      case 'notify_fee':
+        return (
+          <>
+            <Form.Item name="amount" label={t('requests.forms.feeAmount')} rules={[{ required: true }]}>
+              <InputNumber autoFocus min={0.01} max={100000} precision={2} style={{ width: 200 }} data-testid="field-amount" />
+            </Form.Item>
+            <Form.Item name="reason" label={t('requests.forms.feeReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('requests.forms.reasonRequired') }, { max: 1000 }]}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="field-reason" />
+            </Form.Item>
+          </>
+        );
+      case 'set_reply_period':
+        return (
+          <>
+            <Form.Item name="dueDate" label={t('requests.forms.periodDueDate')} rules={[{ required: true }]}>
+              <DatePicker autoFocus disabledDate={(d) => d.format('YYYY-MM-DD') <= request.dueDate} data-testid="field-due-date" />
+            </Form.Item>
+            <Form.Item name="reason" label={t('requests.forms.periodReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('requests.forms.reasonRequired') }, { max: 1000 }]}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="field-reason" />
+            </Form.Item>
+          </>
+        );
       case 'withdraw':
         return (
           <Form.Item name="reason" label={t('requests.forms.withdrawReason')} rules={[{ max: 1000 }]}>

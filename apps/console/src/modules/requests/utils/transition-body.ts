@@ -20,6 +20,8 @@ export interface ActionFormValues {
   body?: string;
   deliveryMethod?: Delivery;
   abandonReason?: AbandonReason;
+  amount?: number | null;
+  dueDate?: Dayjs | null;
 }
 
 const text = (v: string | undefined) => {
@@ -64,6 +66,11 @@ export function transitionBody(action: RequestAction, version: number, v: Action
       return { action, ...base, reason: text(v.reason) };
     case 'abandon':
       return { action, ...base, reasonCode: v.abandonReason ?? 'no_correction' };
+    case 'notify_fee':
+      return { action, ...base, amount: v.amount ?? 0, reason: v.reason?.trim() ?? '' };
+    case 'set_reply_period':
+      return { action, ...base, dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : '', reason: v.reason?.trim() ?? '' };
+    case 'receive_fee':
     case 'start_review':
     case 'receive_correction':
     case 'approve_extension':
