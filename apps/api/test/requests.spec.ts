@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { RegisteredRequestDto, RequestDetailDto, RequestPageDto, UnitDto } from '@govdesk/contracts';
 import { sqlClient, startTestApp, type TestApp } from './support/test-app';
 
@@ -322,6 +323,24 @@ describe('disclosure requests through the API (real PostgreSQL)', () => {
       expect(overdue.items.length).toBeGreaterThan(0);
       expect(overdue.items.every((i) => i.deadline.state === 'overdue')).toBe(true);
       expect((await t.http.get('/api/requests?cursor=garbage').set(auth(handler))).status).toBe(400);
+
+      // The same list as .xlsx, with personal data masked.
+      const xlsx = await t.http
+        .get('/api/requests/export?status=registered')
+        .set(auth(handler))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
+      expect(xlsx.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+      const sheet = wb.worksheets[0]!;
+      expect(sheet.getRow(1).getCell(1).value).toBe('受理编号');
+      expect(sheet.rowCount - 1).toBe(all.length);
+      expect(JSON.stringify(sheet.getSheetValues())).not.toContain(PERSON_ID);
     });
   });
 

@@ -52,6 +52,17 @@ export class DisclosureController {
     return this.requests.list(query, user);
   }
 
+  /** The filtered list as .xlsx (personal data masked), up to 10,000 requests. */
+  @Get('export')
+  async export(@Query(new ZodPipe(requestListQuerySchema)) query: RequestListQuery, @CurrentUser() user: CurrentUserInfo): Promise<StreamableFile> {
+    const buffer = await this.requests.exportXlsx(query, user);
+    return new StreamableFile(buffer, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      length: buffer.length,
+      disposition: `attachment; filename="requests.xlsx"; filename*=UTF-8''${encodeURIComponent('政府信息公开申请清单')}.xlsx`,
+    });
+  }
+
   @Get(':id')
   get(@Param('id', requestId) id: string, @CurrentUser() user: CurrentUserInfo): Promise<RequestDetailDto> {
     return this.requests.get(id, user);

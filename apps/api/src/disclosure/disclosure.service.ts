@@ -11,6 +11,7 @@ import {
   isIsoDate,
   OPEN_STATUSES,
   scopeIncludesUnit,
+  STATUS_LABELS,
   unitScopeOf,
   yearOf,
   type ClockEvent,
@@ -19,8 +20,10 @@ import {
   type RequestStatus,
   type WorkingDayCalendar,
 } from '@govdesk/domain';
+import ExcelJS from 'exceljs';
 import type {
   ApplicantDto,
+  RequestDto,
   RegisteredRequestDto,
   RegisterRequest,
   RequestDetailDto,
@@ -42,6 +45,7 @@ import { applicantDto, auditView, requestDto, timelineDto, transitionContext } f
 
 /** Statuses whose stored due date is running (not paused, not concluded): overdue filters use these. */
 const RUNNING: readonly RequestStatus[] = ['registered', 'reviewing', 'handling', 'reply_drafted'];
+const DEADLINE_STATE_LABELS = { on_track: '正常', due_soon: '即将到期', overdue: '已逾期', paused: '暂停计时', stopped: '已办结' } as const;
 const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
 /** The query code an applicant uses with the receipt number; stored only as a hash. */
@@ -212,6 +216,56 @@ export class DisclosureService implements OnModuleInit {
       items: page.map((r) => requestDto(r, calendar, today, actor)),
       nextCursor: rows.length > query.limit && last && lastValue ? encodeCursor(lastValue, last.id) : null,
     };
+  }
+
+  /** Every request the list query matches (page by page), as a spreadsheet. */
+  async exportXlsx(query: RequestListQuery, actor: CurrentUserInfo): Promise<Buffer> {
+    const rows: RequestDto[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...query, limit: 200, cursor }, actor);
+      rows.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && rows.length < 10_000);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('政府信息公开申请');
+    ws.columns = [
+      { header: '受理编号', key: 'receiptNo', width: 18 },
+      { header: '状态', key: 'status', width: 12 },
+      { header: '期限状态', key: 'state', width: 10 },
+      { header: '剩余工作日', key: 'left', width: 10 },
+      { header: '答复期限', key: 'due', width: 12 },
+      { header: '暂定', key: 'provisional', width: 6 },
+      { header: '收到日期', key: 'received', width: 12 },
+      { header: '渠道', key: 'channel', width: 14 },
+      { header: '申请人', key: 'applicant', width: 20 },
+      { header: '申请人类型', key: 'applicantType', width: 18 },
+      { header: '单位', key: 'unit', width: 16 },
+      { header: '承办人', key: 'handler', width: 18 },
+      { header: '答复类型', key: 'reply', width: 18 },
+      { header: '申请内容', key: 'description', width: 60 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const r of rows) {
+      ws.addRow({
+        receiptNo: r.receiptNo,
+        status: STATUS_LABELS[r.status],
+        state: DEADLINE_STATE_LABELS[r.deadline.state],
+        left: r.deadline.workingDaysLeft,
+        due: r.dueDate,
+        provisional: r.deadline.provisional ? '是' : '',
+        received: r.receivedOn,
+        channel: r.channel,
+        applicant: r.applicant.name,
+        applicantType: r.applicant.type,
+        unit: r.unitName,
+        handler: r.handlerName ?? '',
+        reply: r.reply?.replyType ?? '',
+        description: r.description,
+      });
+    }
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   /** The applicant's personal data in full: an audited act. */

@@ -138,6 +138,7 @@ export const en: Messages = {
       provisionalHint: 'No holiday calendar loaded for {{years}}: counted Monday to Friday for now',
     },
     queue: {
+      export: 'Export .xlsx',
       title: 'Requests',
       deadline: 'Deadline',
       receiptNo: 'Receipt no.',

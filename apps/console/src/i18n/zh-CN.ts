@@ -127,6 +127,7 @@ export const zhCN = {
       provisionalHint: '{{years}} 年节假日安排尚未载入，期限按周一至周五暂定计算',
     },
     queue: {
+      export: '导出 Excel',
       title: '待办申请',
       deadline: '办理时限',
       receiptNo: '受理编号',

@@ -1,10 +1,11 @@
-import { PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Flex, Space, Table, Tooltip, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined, ReloadOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Space, Table, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RequestDto } from '@govdesk/contracts';
 import { hasAnyRole } from '@govdesk/domain';
+import { downloadFile } from '../../api/files';
 import { useAuth } from '../../auth/auth-context';
 import { ASSIGNABLE, BulkAssignModal } from './components/BulkAssignModal';
 import { DeadlineBadge, ProvisionalMark } from './components/DeadlineBadge';
@@ -33,6 +34,7 @@ function initialFilters(username: string | undefined, search: URLSearchParams): 
 
 /** The queue of requests, most urgent first, with filters, saved filters and bulk assignment. */
 export function RequestQueue() {
+  const { message } = App.useApp();
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -62,6 +64,13 @@ export function RequestQueue() {
           <Tooltip title={t('common.reload')}>
             <Button icon={<ReloadOutlined />} aria-label={t('common.reload')} onClick={() => void queue.refetch()} />
           </Tooltip>
+          <Button
+            icon={<FileExcelOutlined />}
+            data-testid="export-xlsx"
+            onClick={() => void downloadFile(`/requests/export?${queueQueryString(filters, user?.id ?? '')}`, 'requests.xlsx').catch((e: Error) => message.error(e.message))}
+          >
+            {t('requests.queue.export')}
+          </Button>
           {canRegister && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/requests/new')} data-testid="register-request">
               {t('workbench.register')}
