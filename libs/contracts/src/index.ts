@@ -6,3 +6,4 @@ export * from './audit';
 export * from './health';
 export * from './requests';
 export * from './realtime';
+export * from './supervision';

@@ -15,7 +15,7 @@ import {
   type ReportRequest,
   type ReportReview,
 } from '@govdesk/domain';
-import type { AnnualReportDto } from '@govdesk/contracts';
+import type { AnnualReportDrillDownDto, AnnualReportDto } from '@govdesk/contracts';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
 import { AppError } from '../common/errors/app.error';
 import { UnitEntity } from '../units/unit.entity';
@@ -32,16 +32,7 @@ interface RequestRow {
   reason_code: string | null;
 }
 
-export interface DrillDownItem {
-  id: string;
-  receiptNo: string;
-  applicantName: string;
-  applicantType: ApplicantType;
-  status: string;
-  receivedOn: string;
-  concludedOn: string | null;
-  outcome: string | null;
-}
+export type DrillDownItem = AnnualReportDrillDownDto;
 
 /** A request's stored outcome as the report's conclusion. */
 export function conclusionOf(outcome: string | null, reasonCode: string | null): Conclusion | null {

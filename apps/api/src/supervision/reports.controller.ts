@@ -10,7 +10,8 @@ import { Meta, type RequestMeta } from '../common/http/request-meta.decorator';
 import { ZodPipe } from '../common/http/zod-body.pipe';
 import { AnnualReportService, type DrillDownItem } from './annual-report.service';
 import { ReviewsService } from './reviews.service';
-import { TIMELINESS_GROUPS, TimelinessService, type TimelinessReport } from './timeliness.service';
+import { TIMELINESS_GROUPS, type TimelinessReportDto as TimelinessReport } from '@govdesk/contracts';
+import { TimelinessService } from './timeliness.service';
 
 const exportQuery = annualReportQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 const drillQuery = annualReportQuerySchema.extend({ row: z.string().min(1).max(120), column: z.string().max(20).optional() });

@@ -1,29 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { computeDeadline, REPLY_TYPES, timelinessStats, unitScopeOf, type TimelinessRecord, type TimelinessStats } from '@govdesk/domain';
+import { computeDeadline, REPLY_TYPES, timelinessStats, unitScopeOf, type TimelinessRecord } from '@govdesk/domain';
+import type { TimelinessGroupBy, TimelinessReportDto } from '@govdesk/contracts';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/time/clock';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
-
-export const TIMELINESS_GROUPS = ['unit', 'handler', 'channel', 'applicantType'] as const;
-export type TimelinessGroupBy = (typeof TIMELINESS_GROUPS)[number];
-
-export interface TimelinessGroup extends TimelinessStats {
-  key: string | null;
-  label: string;
-}
-
-export interface TimelinessReport {
-  from: string;
-  to: string;
-  groupBy: TimelinessGroupBy;
-  totals: TimelinessStats;
-  groups: TimelinessGroup[];
-  months: (TimelinessStats & { month: string })[];
-  missingYears: number[];
-}
 
 /** Reply timeliness for supervisors: who answers on time, who is late, month by month. */
 @Injectable()
@@ -34,7 +17,7 @@ export class TimelinessService {
     private readonly clock: Clock,
   ) {}
 
-  async report(from: string, to: string, groupBy: TimelinessGroupBy, actor: CurrentUserInfo): Promise<TimelinessReport> {
+  async report(from: string, to: string, groupBy: TimelinessGroupBy, actor: CurrentUserInfo): Promise<TimelinessReportDto> {
     const qb = this.dataSource
       .getRepository(DisclosureRequestEntity)
       .createQueryBuilder('r')

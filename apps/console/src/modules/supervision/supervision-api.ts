@@ -1,38 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AnnualReportDto } from '@govdesk/contracts';
-import type { ApplicantType, TimelinessStats } from '@govdesk/domain';
+import type { AnnualReportDrillDownDto as DrillDownItem, AnnualReportDto, TimelinessGroupBy, TimelinessReportDto as TimelinessReport } from '@govdesk/contracts';
 import { api } from '../../api/client';
 
-// The timeliness report and drill-down rows are typed in apps/api (TimelinessReport,
-// DrillDownItem), not in libs/contracts: mirrored here.
-export const TIMELINESS_GROUPS = ['unit', 'handler', 'channel', 'applicantType'] as const;
-export type TimelinessGroupBy = (typeof TIMELINESS_GROUPS)[number];
-
-export interface TimelinessGroup extends TimelinessStats {
-  key: string | null;
-  label: string;
-}
-
-export interface TimelinessReport {
-  from: string;
-  to: string;
-  groupBy: TimelinessGroupBy;
-  totals: TimelinessStats;
-  groups: TimelinessGroup[];
-  months: (TimelinessStats & { month: string })[];
-  missingYears: number[];
-}
-
-export interface DrillDownItem {
-  id: string;
-  receiptNo: string;
-  applicantName: string;
-  applicantType: ApplicantType;
-  status: string;
-  receivedOn: string;
-  concludedOn: string | null;
-  outcome: string | null;
-}
+export { TIMELINESS_GROUPS } from '@govdesk/contracts';
+export type { TimelinessGroupBy, TimelinessGroupDto as TimelinessGroup, TimelinessReportDto as TimelinessReport, AnnualReportDrillDownDto as DrillDownItem } from '@govdesk/contracts';
 
 export function useTimeliness(from: string, to: string, groupBy: TimelinessGroupBy) {
   return useQuery({
