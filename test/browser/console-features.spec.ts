@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { RequestPageDto } from '@govdesk/contracts';
 import { DEMO_PASSWORD, REPO_ROOT, startBuiltServer, type BuiltServer } from './support/built-server';
 import { launchChromium, screenshotPath } from './support/chromium';
 
@@ -72,22 +71,40 @@ describe('console features in Chromium (built product, embedded PostgreSQL)', ()
     await page.context().close();
   }, 60000);
 
-  it('supervisor urges a request; the handler sees it live and reads it', async () => {
+  it('supervisor drills from the dashboard into a unit\'s overdue requests and urges one; the handler sees it live and reads it', async () => {
     const handler = await newPage();
     await login(handler, 'handler');
-    // An open request of the handler's unit.
-    const id = await handler.evaluate(async () => {
-      const headers = { Authorization: `Bearer ${sessionStorage.getItem('govdesk.token')}` };
-      const res = await fetch('/api/requests?status=registered,reviewing,handling,awaiting_correction,consulting,reply_drafted&limit=1', { headers });
-      const page = (await res.json()) as RequestPageDto;
-      return page.items[0]!.id;
-    });
+    // An overdue request of the handler's unit (received 60 days ago, not answered).
+    const received = new Date(Date.now() + 8 * 3600_000 - 60 * 86_400_000).toISOString().slice(0, 10);
+    const { id, receiptNo } = await handler.evaluate(async (receivedAt) => {
+      const headers = { Authorization: `Bearer ${sessionStorage.getItem('govdesk.token')}`, 'Content-Type': 'application/json' };
+      const me = (await (await fetch('/api/auth/me', { headers })).json()) as { unitId: string };
+      const res = await fetch('/api/requests', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          channel: 'in_person',
+          receivedAt,
+          unitId: me.unitId,
+          applicant: { type: 'natural_person', name: '督办测试', idType: 'other_id', idNumber: 'T-1' },
+          description: '申请公开学校体育场馆开放管理办法',
+          form: { medium: 'paper', delivery: 'pickup' },
+        }),
+      });
+      return (await res.json()) as { id: string; receiptNo: string };
+    }, received);
     await handler.getByTestId('notification-bell').waitFor();
     const before = Number(await handler.getByTestId('notification-count').getAttribute('data-count'));
 
     const supervisor = await newPage();
     await login(supervisor, 'supervisor');
-    await supervisor.goto(`${server.url}/requests/${id}`);
+    // From the dashboard: the unit's overdue count opens its overdue requests.
+    await supervisor.goto(`${server.url}/supervision`);
+    const row = supervisor.locator('[data-testid="timeliness-table"] tbody tr.ant-table-row', { hasText: '县教体局' });
+    await row.getByTestId('overdue-link').click();
+    await supervisor.waitForURL(/\/workbench\?.*overdue=true/);
+    await supervisor.getByText(receiptNo).click();
+    await supervisor.waitForURL(new RegExp(`/requests/${id}$`));
     await supervisor.getByTestId('action-urge').click();
     const modal = supervisor.locator('.ant-modal-wrap:visible');
     await modal.getByText('承办单位全体经办人').click();

@@ -1,10 +1,11 @@
-import { Card, DatePicker, Empty, Flex, Segmented, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, DatePicker, Empty, Flex, Segmented, Space, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MissingYearsAlert } from '../../calendar/MissingYearsAlert';
-import { TIMELINESS_GROUPS, useTimeliness, type TimelinessGroup, type TimelinessGroupBy, type TimelinessReport } from '../supervision-api';
+import { MonthlyTrendChart } from './MonthlyTrendChart';
+import { TIMELINESS_GROUPS, useTimeliness, type TimelinessGroup, type TimelinessGroupBy } from '../supervision-api';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const num = (x: number | null) => (x === null ? '—' : x.toFixed(1));
@@ -110,45 +111,8 @@ export function TimelinessSection() {
         />
       </Card>
       <Card size="small" title={t('supervision.timeliness.trend')} data-testid="timeliness-trend">
-        {data && data.months.length > 0 ? <MonthlyBars months={data.months} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        {data && data.months.length > 0 ? <MonthlyTrendChart months={data.months} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       </Card>
     </Space>
-  );
-}
-
-/** The monthly trend as CSS bars (echarts is not a dependency): requests, replies and the on-time rate. */
-function MonthlyBars({ months }: { months: TimelinessReport['months'] }) {
-  const { t } = useTranslation();
-  const max = Math.max(1, ...months.map((m) => m.requests));
-  return (
-    <Flex gap={12} align="flex-end" style={{ overflowX: 'auto', paddingBottom: 4 }}>
-      {months.map((m) => (
-        <Tooltip
-          key={m.month}
-          title={`${m.month}: ${t('supervision.timeliness.requests')} ${m.requests} · ${t('supervision.timeliness.replied')} ${m.replied} · ${t('supervision.timeliness.onTimeRate')} ${pct(m.onTimeRate)}`}
-        >
-          <Flex vertical align="center" style={{ minWidth: 48 }}>
-            <Typography.Text style={{ fontSize: 12 }} type={m.onTimeRate !== null && m.onTimeRate < 0.8 ? 'danger' : 'secondary'}>
-              {pct(m.onTimeRate)}
-            </Typography.Text>
-            <Flex align="flex-end" gap={3} style={{ height: 120 }}>
-              <div style={{ width: 14, height: `${(m.requests / max) * 100}%`, minHeight: 2, background: '#91caff', borderRadius: 2 }} />
-              <div style={{ width: 14, height: `${(m.replied / max) * 100}%`, minHeight: 2, background: '#52c41a', borderRadius: 2 }} />
-            </Flex>
-            <Typography.Text style={{ fontSize: 12 }}>{m.month.slice(2)}</Typography.Text>
-          </Flex>
-        </Tooltip>
-      ))}
-      <Space orientation="vertical" size={2} style={{ marginLeft: 16, fontSize: 12 }}>
-        <span>
-          <span style={{ display: 'inline-block', width: 10, height: 10, background: '#91caff', marginRight: 4 }} />
-          {t('supervision.timeliness.requests')}
-        </span>
-        <span>
-          <span style={{ display: 'inline-block', width: 10, height: 10, background: '#52c41a', marginRight: 4 }} />
-          {t('supervision.timeliness.replied')}
-        </span>
-      </Space>
-    </Flex>
   );
 }
