@@ -227,7 +227,11 @@ describe('disclosure requests through the API (real PostgreSQL)', () => {
       expect(r.deadline).toMatchObject({ state: 'paused', feeDue: '2026-04-08' });
       expect(r.availableActions).toEqual(expect.arrayContaining(['receive_fee', 'abandon']));
       await step({ action: 'draft_reply', at: '2026-03-11', replyType: 'disclosed' }, handler, 422);
+      const overdueIds = async () => ((await t.http.get('/api/requests?overdue=true&limit=200').set(auth(handler))).body as RequestPageDto).items.map((i) => i.id);
+      // Waiting for the fee, the clock is stopped: not overdue although the stored due date has passed.
+      expect(await overdueIds()).not.toContain(r.id);
       await step({ action: 'receive_fee', at: '2026-03-17' });
+      expect(await overdueIds()).toContain(r.id);
       expect(r).toMatchObject({ dueDate: '2026-04-07', deadline: { feeDue: null } });
       await step({ action: 'set_reply_period', at: '2026-03-18', dueDate: '2026-05-29', reason: '数量大' }, handler, 403);
       const early = await step({ action: 'set_reply_period', at: '2026-03-18', dueDate: '2026-04-01', reason: '数量大' }, supervisor, 422);

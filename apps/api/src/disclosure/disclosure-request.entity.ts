@@ -93,6 +93,10 @@ export class DisclosureRequestEntity {
   @Column({ type: 'boolean', default: false })
   provisional: boolean;
 
+  /** A fee notice waits for payment: the clock is stopped although the status is `handling`. */
+  @Column({ name: 'fee_pending', type: 'boolean', default: false })
+  feePending: boolean;
+
   @Column({ type: 'varchar', length: 12, default: 'none' })
   extension: 'none' | 'requested' | 'approved';
 

@@ -7,6 +7,7 @@ import {
   checkTransition,
   computeDeadline,
   defaultLegalBasis,
+  feePending,
   hasAnyRole,
   isIsoDate,
   OPEN_STATUSES,
@@ -183,7 +184,7 @@ export class DisclosureService implements OnModuleInit {
     if (query.dueFrom) qb.andWhere('r.dueDate >= :dueFrom', { dueFrom: query.dueFrom });
     if (query.dueTo) qb.andWhere('r.dueDate <= :dueTo', { dueTo: query.dueTo });
     if (query.overdue !== undefined) {
-      qb.andWhere(query.overdue ? 'r.status IN (:...running) AND r.dueDate < :today' : 'NOT (r.status IN (:...running) AND r.dueDate < :today)', {
+      qb.andWhere(query.overdue ? 'r.status IN (:...running) AND NOT r.feePending AND r.dueDate < :today' : 'NOT (r.status IN (:...running) AND NOT r.feePending AND r.dueDate < :today)', {
         running: RUNNING,
         today,
       });
@@ -331,6 +332,7 @@ export class DisclosureService implements OnModuleInit {
       const fromStatus = request.status;
       const details = await this.apply(manager, request, body, actor, eventDate);
       request.status = check.to;
+      request.feePending = feePending(request.clockEvents);
       const deadline = computeDeadline(calendar, request.clockEvents, today);
       request.dueDate = deadline.dueDate;
       request.provisional = deadline.provisional;

@@ -66,7 +66,7 @@ export class DeadlineSweepService implements OnApplicationBootstrap, OnApplicati
     const candidates = await this.dataSource
       .getRepository(DisclosureRequestEntity)
       .createQueryBuilder('r')
-      .where('r.status IN (:...running) AND r.dueDate <= :horizon', { running: RUNNING, horizon })
+      .where('r.status IN (:...running) AND NOT r.feePending AND r.dueDate <= :horizon', { running: RUNNING, horizon })
       .getMany();
     const supervisors = (await this.dataSource.getRepository(UserEntity).findBy({ disabled: false })).filter((u) => u.roles.includes('supervisor'));
     const result: SweepResult = { checked: candidates.length, dueSoon: 0, overdue: 0, notifications: 0 };
