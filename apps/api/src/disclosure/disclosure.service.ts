@@ -11,9 +11,7 @@ import {
   hasAnyRole,
   isIsoDate,
   OPEN_STATUSES,
-  scopeIncludesUnit,
   STATUS_LABELS,
-  unitScopeOf,
   yearOf,
   type ClockEvent,
   type IsoDate,
@@ -43,6 +41,7 @@ import { UserEntity } from '../users/user.entity';
 import { DisclosureRequestEntity } from './disclosure-request.entity';
 import { RequestEventEntity } from './request-event.entity';
 import { applicantDto, auditView, requestDto, timelineDto, transitionContext } from './request.mapper';
+import { inScope, scopeQuery } from '../common/scope/unit-scope';
 
 /** Statuses whose stored due date is running (not paused, not concluded): overdue filters use these. */
 const RUNNING: readonly RequestStatus[] = ['registered', 'reviewing', 'handling', 'reply_drafted'];
@@ -154,12 +153,7 @@ export class DisclosureService implements OnModuleInit {
       .createQueryBuilder('r')
       .leftJoinAndSelect('r.unit', 'unit')
       .leftJoinAndSelect('r.handler', 'handler');
-    const scope = unitScopeOf(actor);
-    if (scope.kind === 'units') {
-      if (scope.unitIds.length === 0) qb.andWhere('false');
-      else qb.andWhere('r.unitId IN (:...scopeUnits)', { scopeUnits: scope.unitIds });
-    }
-    return qb;
+    return scopeQuery(qb, 'r.unitId', actor);
   }
 
   async get(id: string, actor: CurrentUserInfo): Promise<RequestDetailDto> {
@@ -294,7 +288,7 @@ export class DisclosureService implements OnModuleInit {
     const calendar = await this.calendars.calendar();
     await this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(DisclosureRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+      if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
       if (body.version !== request.version) {
         throw new AppError(
           'REQUEST_VERSION_CONFLICT',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { scopeIncludesUnit, STATUS_LABELS, unitScopeOf } from '@govdesk/domain';
+import { STATUS_LABELS } from '@govdesk/domain';
 import type { NotificationDto, UrgeDto, UrgeRequest } from '@govdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
@@ -14,6 +14,7 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { UserEntity } from '../users/user.entity';
 import { NotificationEntity } from './notification.entity';
 import { RequestUrgeEntity } from './request-urge.entity';
+import { inScope } from '../common/scope/unit-scope';
 
 export function notificationDto(n: NotificationEntity): NotificationDto {
   return {
@@ -72,7 +73,7 @@ export class NotificationsService {
   async urge(requestId: string, body: UrgeRequest, actor: CurrentUserInfo, meta: RequestMeta): Promise<UrgeDto> {
     const { urge, notifications } = await this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(DisclosureRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_read' } });
-      if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+      if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
       const unitHandlers = (await manager.findBy(UserEntity, { unitId: request.unitId, disabled: false })).filter((u) => u.roles.includes('handler'));
       const recipients = body.target === 'handler' && request.handlerId ? unitHandlers.filter((u) => u.id === request.handlerId) : unitHandlers;
       if (!recipients.length) throw new AppError('URGE_NO_RECIPIENT');
@@ -115,7 +116,7 @@ export class NotificationsService {
 
   async urges(requestId: string, actor: CurrentUserInfo): Promise<UrgeDto[]> {
     const request = await this.dataSource.getRepository(DisclosureRequestEntity).findOneBy({ id: requestId });
-    if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+    if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
     const urges = await this.dataSource.getRepository(RequestUrgeEntity).find({ where: { requestId }, order: { createdAt: 'DESC' } });
     const receipts: { urge_id: string; user_id: string; display_name: string; read_at: Date | null }[] = urges.length
       ? await this.dataSource.query(

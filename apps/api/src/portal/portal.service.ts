@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { computeDeadline, unitScopeOf, scopeIncludesUnit, yearOf } from '@govdesk/domain';
+import { computeDeadline, yearOf } from '@govdesk/domain';
 import type { PortalReceiptDto, PortalStatusDto, PortalSubmissionDto, PortalSubmissionRequest, RequestDetailDto } from '@govdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
@@ -15,6 +15,7 @@ import { DisclosureService, hashQueryCode, newQueryCode } from '../disclosure/di
 import { applicantDto } from '../disclosure/request.mapper';
 import { UnitEntity } from '../units/unit.entity';
 import { PortalSubmissionEntity } from './portal-submission.entity';
+import { inScope, scopeQuery } from '../common/scope/unit-scope';
 
 const PUBLIC_ACTOR = { id: null, username: 'public' };
 
@@ -111,8 +112,7 @@ export class PortalService {
       .leftJoinAndSelect('s.unit', 'unit')
       .orderBy('s.submittedAt', 'ASC')
       .take(500);
-    const scope = unitScopeOf(actor);
-    if (scope.kind === 'units') qb.andWhere(scope.unitIds.length ? 's.unitId IN (:...units)' : 'false', { units: scope.unitIds });
+    scopeQuery(qb, 's.unitId', actor);
     if (status) qb.andWhere('s.status = :status', { status });
     return (await qb.getMany()).map(toDto);
   }
@@ -121,7 +121,7 @@ export class PortalService {
   async confirm(id: string, actor: CurrentUserInfo, meta: RequestMeta): Promise<RequestDetailDto> {
     const requestId = await this.dataSource.transaction(async (manager) => {
       const submission = await manager.findOne(PortalSubmissionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!submission || !scopeIncludesUnit(unitScopeOf(actor), submission.unitId)) throw new AppError('PORTAL_SUBMISSION_NOT_FOUND');
+      if (!inScope(submission, actor)) throw new AppError('PORTAL_SUBMISSION_NOT_FOUND');
       if (submission.status !== 'pending') throw new AppError('PORTAL_SUBMISSION_DECIDED');
       const newId = await this.disclosure.registerIn(
         manager,
@@ -148,7 +148,7 @@ export class PortalService {
   async reject(id: string, reason: string, actor: CurrentUserInfo, meta: RequestMeta): Promise<PortalSubmissionDto> {
     return this.dataSource.transaction(async (manager) => {
       const submission = await manager.findOne(PortalSubmissionEntity, { where: { id }, lock: { mode: 'pessimistic_write' }, relations: { unit: true } });
-      if (!submission || !scopeIncludesUnit(unitScopeOf(actor), submission.unitId)) throw new AppError('PORTAL_SUBMISSION_NOT_FOUND');
+      if (!inScope(submission, actor)) throw new AppError('PORTAL_SUBMISSION_NOT_FOUND');
       if (submission.status !== 'pending') throw new AppError('PORTAL_SUBMISSION_DECIDED');
       Object.assign(submission, { status: 'rejected', decidedBy: actor.username, decidedAt: new Date(), rejectReason: reason });
       await manager.save(submission);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { scopeIncludesUnit, unitScopeOf } from '@govdesk/domain';
 import type { ReviewDto, ReviewRequest } from '@govdesk/contracts';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
@@ -9,6 +8,7 @@ import { AppError } from '../common/errors/app.error';
 import type { RequestMeta } from '../common/http/request-meta.decorator';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
 import { RequestReviewEntity } from './request-review.entity';
+import { inScope } from '../common/scope/unit-scope';
 
 function toDto(v: RequestReviewEntity): ReviewDto {
   return { id: v.id, requestId: v.requestId, kind: v.kind, filedOn: v.filedOn, decidedOn: v.decidedOn, outcome: v.outcome, note: v.note, createdBy: v.createdBy, createdAt: v.createdAt.toISOString() };
@@ -24,7 +24,7 @@ export class ReviewsService {
 
   private async checkRequest(requestId: string, actor: CurrentUserInfo): Promise<DisclosureRequestEntity> {
     const request = await this.dataSource.getRepository(DisclosureRequestEntity).findOneBy({ id: requestId });
-    if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+    if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
     return request;
   }
 

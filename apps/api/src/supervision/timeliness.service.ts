@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { computeDeadline, REPLY_TYPES, timelinessStats, unitScopeOf, type TimelinessRecord } from '@govdesk/domain';
+import { computeDeadline, REPLY_TYPES, timelinessStats, type TimelinessRecord } from '@govdesk/domain';
 import type { TimelinessGroupBy, TimelinessReportDto } from '@govdesk/contracts';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/time/clock';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
+import { scopeQuery } from '../common/scope/unit-scope';
 
 /** Reply timeliness for supervisors: who answers on time, who is late, month by month. */
 @Injectable()
@@ -24,8 +25,7 @@ export class TimelinessService {
       .leftJoinAndSelect('r.unit', 'unit')
       .leftJoinAndSelect('r.handler', 'handler')
       .where('r.receivedOn BETWEEN :from AND :to', { from, to });
-    const scope = unitScopeOf(actor);
-    if (scope.kind === 'units') qb.andWhere(scope.unitIds.length ? 'r.unitId IN (:...units)' : 'false', { units: scope.unitIds });
+    scopeQuery(qb, 'r.unitId', actor);
     const requests = await qb.getMany();
     const calendar = await this.calendars.calendar();
     const today = this.clock.today();

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { scopeIncludesUnit, unitScopeOf } from '@govdesk/domain';
 import type { AttachmentDto } from '@govdesk/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { CurrentUserInfo } from '../../auth/current-user.decorator';
@@ -13,6 +12,7 @@ import { DisclosureRequestEntity } from '../disclosure-request.entity';
 import { RequestEventEntity } from '../request-event.entity';
 import { ALLOWED_EXTENSIONS, detectFileType, MAX_ATTACHMENT_BYTES } from './file-types';
 import { RequestAttachmentEntity } from './request-attachment.entity';
+import { inScope } from '../../common/scope/unit-scope';
 
 export interface UploadedFile {
   originalname: string;
@@ -44,7 +44,7 @@ export class AttachmentsService {
 
   private async scopedRequest(id: string, actor: CurrentUserInfo): Promise<DisclosureRequestEntity> {
     const request = await this.dataSource.getRepository(DisclosureRequestEntity).findOneBy({ id });
-    if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+    if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
     return request;
   }
 
@@ -69,7 +69,7 @@ export class AttachmentsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(DisclosureRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
-      if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+      if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
       const saved = await manager.save(
         manager.create(RequestAttachmentEntity, {
           requestId,

@@ -5,8 +5,6 @@ import {
   chinaDateOf,
   computeDeadline,
   PERIODS,
-  scopeIncludesUnit,
-  unitScopeOf,
   type ClockEvent,
   type IsoDate,
   type ReplyReasonCode,
@@ -28,6 +26,7 @@ import {
 } from './letter-builders';
 import { renderLetter, type Letter } from './letter-frame';
 import type { LetterKind } from './letter-wording';
+import { inScope } from '../../common/scope/unit-scope';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -67,7 +66,7 @@ export class LettersService {
   async letter(id: string, kind: LetterKind, actor: CurrentUserInfo): Promise<LetterFile> {
     const request = await this.dataSource.getRepository(DisclosureRequestEntity).findOne({ where: { id }, relations: { unit: true } });
     // The same rule as every request route: outside the actor's units, the request does not exist.
-    if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+    if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
     const events = await this.dataSource
       .getRepository(RequestEventEntity)
       .find({ where: { requestId: id, action: In(LETTER_EVENTS) }, order: { id: 'ASC' } });

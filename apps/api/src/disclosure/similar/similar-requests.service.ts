@@ -8,6 +8,7 @@ import type { CurrentUserInfo } from '../../auth/current-user.decorator';
 import { AppError } from '../../common/errors/app.error';
 import { Clock } from '../../common/time/clock';
 import { DisclosureRequestEntity } from '../disclosure-request.entity';
+import { inScope } from '../../common/scope/unit-scope';
 
 /** Shown as similar from this score on; counted as "the same information" (Art. 44) from SAME_ASK. */
 const SHOWN = 0.35;
@@ -34,7 +35,7 @@ export class SimilarRequestsService {
 
   async forRequest(id: string, actor: CurrentUserInfo): Promise<SimilarRequestsDto> {
     const request = await this.dataSource.getRepository(DisclosureRequestEntity).findOneBy({ id });
-    if (!request || !scopeIncludesUnit(unitScopeOf(actor), request.unitId)) throw new AppError('REQUEST_NOT_FOUND');
+    if (!inScope(request, actor)) throw new AppError('REQUEST_NOT_FOUND');
     return this.similarTo(request.unitId, request.description, request.applicant.idNumber, request.id, actor);
   }
 
