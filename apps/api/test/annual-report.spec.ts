@@ -1,14 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AnnualReportDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
-import { startTestApp, type TestApp } from './support/test-app';
-
-import type { Response } from 'superagent';
-
-const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
+import { binaryBody, startTestApp, type TestApp } from './support/test-app';
 
 /** A unit's 2025 built through the API, then its annual report checked cell by cell. */
 describe('annual report through the API', () => {
@@ -88,7 +80,7 @@ describe('annual report through the API', () => {
   });
 
   it('exports an .xlsx laid out like the template that parses back to the same numbers', async () => {
-    const res = await t.http.get(`/api/reports/annual/export?year=2025&unitId=${waterId}&format=xlsx`).set(auth(supervisor)).buffer(true).parse(binary);
+    const res = await t.http.get(`/api/reports/annual/export?year=2025&unitId=${waterId}&format=xlsx`).set(auth(supervisor)).buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);

@@ -1,5 +1,5 @@
 import type { AttachmentDto, RegisteredRequestDto, UnitDto } from '@govdesk/contracts';
-import { startTestApp, type TestApp } from './support/test-app';
+import { binaryBody, startTestApp, type TestApp } from './support/test-app';
 
 describe('request attachments', () => {
   let t: TestApp;
@@ -35,11 +35,7 @@ describe('request attachments', () => {
     expect(a).toMatchObject({ fileName: '申请书.pdf', contentType: 'application/pdf', size: pdf.length, direction: 'in', uploadedBy: 'handler' });
     const list = await t.http.get(`/api/requests/${request.id}/attachments`).set(auth(handler));
     expect(list.body.map((x: AttachmentDto) => x.id)).toEqual([a.id]);
-    const down = await t.http.get(`/api/requests/${request.id}/attachments/${a.id}`).set(auth(handler)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const down = await t.http.get(`/api/requests/${request.id}/attachments/${a.id}`).set(auth(handler)).buffer(true).parse(binaryBody);
     expect(down.status).toBe(200);
     expect(Buffer.compare(down.body as Buffer, pdf)).toBe(0);
     expect(down.headers['content-disposition']).toContain(encodeURIComponent('申请书.pdf'));

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { RegisteredRequestDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
 import { REMEDIES_ZH } from '@govdesk/domain';
-import { sqlClient, startTestApp, type TestApp } from './support/test-app';
+import { binaryBody, sqlClient, startTestApp, type TestApp } from './support/test-app';
 
 const PERSON_ID = '37012419900101123X';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -58,11 +58,7 @@ describe('letters of a disclosure request as .docx (real PostgreSQL)', () => {
   function download(id: string, kind: string, token: string | null = handler) {
     const req = t.http.get(`/api/requests/${id}/letters/${kind}`);
     if (token) req.set(auth(token));
-    return req.buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    return req.buffer(true).parse(binaryBody);
   }
 
   /** The letter's text; fails unless the answer is a .docx. */

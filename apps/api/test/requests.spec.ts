@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RegisteredRequestDto, RequestDetailDto, RequestPageDto, UnitDto } from '@govdesk/contracts';
-import { sqlClient, startTestApp, type TestApp } from './support/test-app';
+import { binaryBody, sqlClient, startTestApp, type TestApp } from './support/test-app';
 
 /** A valid resident identity number (check digit X) and a valid unified social credit code. */
 const PERSON_ID = '37012419900101123X';
@@ -333,11 +333,7 @@ describe('disclosure requests through the API (real PostgreSQL)', () => {
         .get('/api/requests/export?status=registered')
         .set(auth(handler))
         .buffer(true)
-        .parse((res, cb) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(xlsx.status).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { Client } from 'pg';
 import request from 'supertest';
+import type { Response } from 'superagent';
 import type { LoginResponse } from '@govdesk/contracts';
 import { loadConfig } from '../../src/config/app-config';
 import { startServer, type RunningServer } from '../../src/server';
@@ -72,4 +73,11 @@ export async function sqlClient(url: string): Promise<Client> {
   client.on('error', () => undefined);
   await client.connect();
   return client;
+}
+
+/** A supertest parser that keeps a binary body (a .docx, .xlsx or upload) as one Buffer. */
+export function binaryBody(res: Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
