@@ -14,6 +14,7 @@ import { AttachmentsModule } from './disclosure/attachments/attachments.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { SimilarRequestsModule } from './disclosure/similar/similar-requests.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.service';
 import { PortalModule } from './portal/portal.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OpinionModule } from './opinion/opinion.module';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        JobsModule,
         AuditModule,
         AuthModule,
         UnitsModule,

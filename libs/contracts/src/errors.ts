@@ -50,6 +50,22 @@ export const ERROR_MESSAGES = {
   ATTACHMENT_NOT_FOUND: { en: 'Attachment not found.', zh: '附件不存在。' },
   NOTIFICATION_NOT_FOUND: { en: 'Notification not found.', zh: '通知不存在。' },
   URGE_NO_RECIPIENT: { en: 'There is nobody to urge: the request has no handler and its unit has no handlers.', zh: '没有可督办的对象：该申请尚无承办人，单位也没有经办人。' },
+  // public opinion
+  INGEST_TOO_MANY: { en: 'At most 1,000 mentions per call.', zh: '每次最多提交 1000 条信息。' },
+  INVALID_ENCODING: { en: 'The request body is not valid UTF-8 text.', zh: '请求内容不是有效的 UTF-8 文本。' },
+  API_KEY_INVALID: { en: 'Unknown or disabled API key.', zh: 'API 密钥无效或已停用。' },
+  HOTSPOT_NOT_FOUND: { en: 'Hotspot not found.', zh: '热点不存在。' },
+  HOTSPOT_NOT_OPEN: { en: 'This hotspot was merged into another one or is closed.', zh: '该热点已合并或已关闭。' },
+  HOTSPOT_MERGE_INVALID: { en: 'These hotspots cannot be merged.', zh: '这些热点无法合并。' },
+  HOTSPOT_SPLIT_INVALID: { en: 'Choose some, not all, of this hotspot\'s own mentions to split off.', zh: '请选择该热点的部分（而非全部）信息进行拆分。' },
+  SOURCE_NOT_FOUND: { en: 'Source not found.', zh: '信息源不存在。' },
+  SOURCE_NOT_FEED: { en: 'Only RSS/Atom sources can be polled.', zh: '只有 RSS/Atom 信息源可以抓取。' },
+  IMPORT_UNREADABLE: { en: 'The file could not be read as a spreadsheet (.xlsx or .csv).', zh: '无法读取该文件，请上传 .xlsx 或 .csv 表格。' },
+  // alerts
+  ALERT_NOT_FOUND: { en: 'Alert not found.', zh: '告警不存在。' },
+  ALERT_RESOLVED: { en: 'This alert is already resolved.', zh: '该告警已处置完毕。' },
+  ESCALATION_LEVEL_INVALID: { en: 'The level must be 1 to 4.', zh: '级别须为 1 至 4。' },
+  SILENCE_NOT_FOUND: { en: 'Silence not found.', zh: '静默规则不存在。' },
   // calendar
   CALENDAR_INVALID: { en: 'The calendar is not valid.', zh: '日历数据有误。' },
   CALENDAR_YEAR_NOT_FOUND: { en: 'No holiday calendar is loaded for this year.', zh: '该年度的节假日安排尚未载入。' },

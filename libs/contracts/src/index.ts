@@ -7,3 +7,4 @@ export * from './health';
 export * from './requests';
 export * from './realtime';
 export * from './supervision';
+export * from './opinion';

@@ -10,3 +10,7 @@ export * from './disclosure/deadline';
 export * from './disclosure/request-state-machine';
 export * from './reports/annual-report';
 export * from './reports/timeliness';
+export * from './opinion/channels';
+export * from './opinion/levels';
+export * from './opinion/heat';
+export * from './opinion/response-limits';

@@ -1,12 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { hasAnyRole, type Role } from '@govdesk/domain';
 import { AppError } from '../common/errors/app.error';
 import { UserEntity } from '../users/user.entity';
 import type { AuthenticatedRequest, CurrentUserInfo } from './current-user.decorator';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { createHash } from 'node:crypto';
+import { OpinionSourceEntity } from '../opinion/entities/opinion-source.entity';
+import { API_KEY_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { TokenService } from './token.service';
 
 /**
@@ -31,6 +33,11 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const apiKey = request.headers['x-api-key'];
+    if (typeof apiKey === 'string' && !request.headers.authorization && this.reflector.getAllAndOverride<boolean>(API_KEY_KEY, targets)) {
+      request.source = await this.authenticateKey(apiKey);
+      return true;
+    }
     const user = await this.authenticate(request.headers.authorization);
     request.user = user;
 
@@ -40,6 +47,15 @@ export class AuthGuard implements CanActivate {
     }
     if (!hasAnyRole(user, roles)) throw new AppError('AUTH_FORBIDDEN');
     return true;
+  }
+
+  /** An enabled source's API key (only its SHA-256 is stored). */
+  async authenticateKey(key: string): Promise<{ id: string; name: string }> {
+    const source = await this.dataSource
+      .getRepository(OpinionSourceEntity)
+      .findOneBy({ keyHash: createHash('sha256').update(key.trim()).digest(), enabled: true, deletedAt: IsNull() });
+    if (!source) throw new AppError('API_KEY_INVALID');
+    return { id: source.id, name: source.name };
   }
 
   async authenticate(header: string | undefined): Promise<CurrentUserInfo> {

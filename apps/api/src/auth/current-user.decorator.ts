@@ -8,7 +8,13 @@ export interface CurrentUserInfo extends Actor {
   displayName: string;
 }
 
-export type AuthenticatedRequest = Request & { user?: CurrentUserInfo };
+/** A source that called with its API key instead of a user's token. */
+export interface ApiKeySource {
+  id: string;
+  name: string;
+}
+
+export type AuthenticatedRequest = Request & { user?: CurrentUserInfo; source?: ApiKeySource };
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): CurrentUserInfo => {
   const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;

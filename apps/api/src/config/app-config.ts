@@ -25,6 +25,7 @@ const envSchema = z.object({
   GOVDESK_TOKEN_TTL: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   GOVDESK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GOVDESK_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 1mb').default('1mb'),
+  GOVDESK_INGEST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 1mb').default('32mb'),
   GOVDESK_CONSOLE_DIR: z.string().optional(),
   GOVDESK_TRUST_PROXY: onOff.default('off'),
   GOVDESK_JOBS: onOff.default('on'),
@@ -45,6 +46,8 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   logLevel: z.infer<typeof envSchema>['GOVDESK_LOG_LEVEL'];
   bodyLimit: string;
+  /** Body limit of mention ingest (1,000 mentions per call). */
+  ingestBodyLimit: string;
   consoleDir: string;
   trustProxy: boolean;
   /** Durable background jobs (pg-boss): deadline sweeps. */
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: e.GOVDESK_TOKEN_TTL,
     logLevel: e.GOVDESK_LOG_LEVEL,
     bodyLimit: e.GOVDESK_BODY_LIMIT,
+    ingestBodyLimit: e.GOVDESK_INGEST_BODY_LIMIT,
     consoleDir: resolve(e.GOVDESK_CONSOLE_DIR ?? resolve(root, 'dist/apps/console')),
     trustProxy: e.GOVDESK_TRUST_PROXY === 'on',
     jobs: e.GOVDESK_JOBS === 'on',

@@ -12,6 +12,11 @@ import { DeadlineAlertEntity } from '../supervision/deadline-alert.entity';
 import { RequestReviewEntity } from '../supervision/request-review.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
+import { HotspotAuthorEntity } from '../opinion/entities/hotspot-author.entity';
+import { HotspotRequestEntity } from '../opinion/entities/hotspot-request.entity';
+import { HotspotEntity } from '../opinion/entities/hotspot.entity';
+import { MentionEntity } from '../opinion/entities/mention.entity';
+import { OpinionSourceEntity } from '../opinion/entities/opinion-source.entity';
 import { migrations } from './migrations';
 
 /** Every entity of the API; each lives with the module that owns its table. */
@@ -30,5 +35,10 @@ export const entities = [
   NotificationEntity,
   RequestUrgeEntity,
   DeadlineAlertEntity,
+  OpinionSourceEntity,
+  MentionEntity,
+  HotspotEntity,
+  HotspotAuthorEntity,
+  HotspotRequestEntity,
 ];
 export { migrations };

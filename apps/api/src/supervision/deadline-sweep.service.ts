@@ -1,12 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { computeDeadline, PERIODS } from '@govdesk/domain';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/time/clock';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
+import { JobsService } from '../jobs/jobs.service';
 import type { NotificationEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/user.entity';
@@ -28,12 +27,11 @@ export interface SweepResult {
  * the supervisors exactly once, guarded by deadline_alerts' unique key.
  */
 @Injectable()
-export class DeadlineSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineSweepService implements OnApplicationBootstrap {
   private readonly logger = new Logger(DeadlineSweepService.name);
-  private boss: PgBoss | null = null;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendars: CalendarService,
     private readonly notifications: NotificationsService,
@@ -41,22 +39,12 @@ export class DeadlineSweepService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.jobs) return;
-    const url = (this.dataSource.options as { url?: string }).url;
-    this.boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 3 });
-    this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
-    await this.boss.start();
-    await this.boss.createQueue(QUEUE);
-    await this.boss.schedule(QUEUE, '*/5 * * * *', {}, { tz: 'Asia/Shanghai' });
-    await this.boss.work(QUEUE, async () => {
+    if (!this.jobs.enabled) return;
+    await this.jobs.work(QUEUE, async () => {
       const result = await this.sweep();
       if (result.notifications) this.logger.log(`Deadline sweep: ${JSON.stringify(result)}`);
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 5000 });
-    this.boss = null;
+    await (await this.jobs.ready()).schedule(QUEUE, '*/5 * * * *', {}, { tz: 'Asia/Shanghai' });
   }
 
   async sweep(): Promise<SweepResult> {

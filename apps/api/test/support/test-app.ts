@@ -34,6 +34,8 @@ export interface TestApp {
   server: RunningServer;
   http: ReturnType<typeof request>;
   login(username: string, password?: string): Promise<string>;
+  /** A query on the app's database (one connection, opened on first use). */
+  sql<T extends object>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const server = await startServer(config);
   const http = request(server.app.getHttpServer());
+  let client: Promise<Client> | null = null;
   return {
     server,
     http,
@@ -63,7 +66,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return (res.body as LoginResponse).accessToken;
     },
-    close: () => server.close(),
+    async sql<T extends object>(text: string, params: unknown[] = []): Promise<T[]> {
+      client ??= sqlClient(server.databaseUrl);
+      return (await (await client).query(text, params)).rows as T[];
+    },
+    async close() {
+      if (client) await (await client).end();
+      await server.close();
+    },
   };
 }
 

@@ -1,0 +1,60 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/**
+ * The process's one pg-boss: durable jobs in PostgreSQL (schema `pgboss`) — deadline sweeps,
+ * feed polls, escalation timers. A job is fetched by exactly one process; jobs and schedules
+ * survive restarts. Off (`GOVDESK_JOBS=off`) in tests that call the work directly.
+ */
+@Injectable()
+export class JobsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobsService.name);
+  private boss: Promise<PgBoss> | null = null;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.jobs;
+  }
+
+  /** The started pg-boss (started on first use). */
+  async ready(): Promise<PgBoss> {
+    if (!this.enabled) throw new Error('jobs are off (GOVDESK_JOBS=off)');
+    this.boss ??= (async () => {
+      const url = (this.dataSource.options as { url?: string }).url;
+      const boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4 });
+      boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+      await boss.start();
+      return boss;
+    })();
+    return this.boss;
+  }
+
+  /** Creates the queue and runs `handler` for its jobs in this process (one at a time per process unless told). */
+  async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+    if (!this.enabled) return;
+    const boss = await this.ready();
+    await boss.createQueue(queue);
+    await boss.work<T>(queue, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.boss || this.stopped) return;
+    this.stopped = true;
+    const boss = await this.boss.catch(() => null);
+    await boss?.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
+
+@Global()
+@Module({ providers: [JobsService], exports: [JobsService] })
+export class JobsModule {}

@@ -1,0 +1,558 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  MAX_MENTIONS_PER_CALL,
+  mentionInputSchema,
+  type IngestItemResult,
+  type IngestResultDto,
+  type MentionInput,
+} from '@govdesk/contracts';
+import {
+  addToHeat,
+  escalatedLevel,
+  evaluateLevel,
+  growthOf,
+  mentionWeight,
+  type HotspotFigures,
+  type HotspotLevel,
+  type LevelRules,
+  type MentionChannel,
+} from '@govdesk/domain';
+import { simhashToBigInt, type TextAnalysis } from '@govdesk/text-analysis';
+import { AuditService, type AuditActor } from '../audit/audit.service';
+import { AppError } from '../common/errors/app.error';
+import { AnalysisService } from './analysis.service';
+import { HotspotIndex } from './clustering/hotspot-index';
+import { indexedFromRow, toSigned } from './clustering/cluster-state';
+import { HotspotEntity } from './entities/hotspot.entity';
+import { OpinionSettingsService } from './settings/opinion-settings.service';
+
+/** One PostgreSQL advisory lock serialises clustering across API processes. */
+export const CLUSTER_LOCK = 0x6f70696e; // 'opin'
+/** Open hotspots a process keeps in memory (most recently active first). */
+const INDEX_CAPACITY = 20_000;
+
+export interface IngestContext {
+  actor: AuditActor;
+  sourceId: string | null;
+  ip?: string | null;
+}
+
+/** A hotspot as an ingest left it, for events and alert rules after the commit. */
+export interface HotspotChange {
+  hotspot: HotspotEntity;
+  created: boolean;
+  previousLevel: HotspotLevel | null;
+  figures: HotspotFigures;
+  /** The level rule that holds now (null when none does). */
+  rule: string | null;
+  added: number;
+}
+
+type Listener = (changes: HotspotChange[]) => void | Promise<void>;
+
+interface Prepared {
+  index: number;
+  input: MentionInput;
+  analysis: TextAnalysis;
+  contentHash: Buffer;
+  publishedAt: number;
+  reachTotal: number;
+}
+
+const ANONYMOUS = new Set(['', '匿名', '匿名用户', 'anonymous', '-']);
+
+/** Text fields without NUL characters (PostgreSQL text cannot hold them). */
+function withoutNul(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) out[k] = typeof v === 'string' ? v.replace(/\u0000/g, '') : v;
+  return out;
+}
+
+/** The same words again (whatever the spacing or full/half-width forms) hash alike. */
+export function contentHashOf(content: string): Buffer {
+  return createHash('sha256').update(content.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]+/g, '').toLowerCase()).digest();
+}
+
+/** What the analyser reads: the title twice (a matter is named in it) and the content. */
+export const analysisTextOf = (m: Pick<MentionInput, 'title' | 'content'>): string => (m.title?.trim() ? `${m.title}。${m.title}。${m.content}` : m.content);
+
+const reachTotalOf = (m: MentionInput): number => {
+  const r = m.reach ?? {};
+  return (r.views ?? 0) + (r.likes ?? 0) + (r.dislikes ?? 0) + (r.reposts ?? 0) + (r.comments ?? 0);
+};
+
+const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }): string =>
+  error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+
+/**
+ * Ingest: validation of each item alone, text analysis outside the transaction, then in one
+ * transaction under the clustering lock: duplicates, clustering into hotspots, the mentions,
+ * the hotspots' figures, heat and level. A failed transaction leaves nothing stored and the
+ * in-memory index is rebuilt from the database.
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+  private index: HotspotIndex | null = null;
+  /** The highest hotspots.index_seq this process's index reflects; -1 = rebuild. */
+  private indexSeq = -1n;
+  private readonly listeners: Listener[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly analysis: AnalysisService,
+    private readonly settings: OpinionSettingsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Called after each committed ingest with the hotspots it changed (alerts, live board). */
+  onHotspotsChanged(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  async ingest(items: unknown[], context: IngestContext): Promise<IngestResultDto> {
+    if (items.length > MAX_MENTIONS_PER_CALL) throw new AppError('INGEST_TOO_MANY');
+    const results: IngestItemResult[] = items.map((item) => ({
+      externalId: typeof (item as { externalId?: unknown })?.externalId === 'string' ? ((item as { externalId: string }).externalId.trim() || null) : null,
+      mentionId: null,
+      hotspotId: null,
+      duplicate: false,
+      error: null,
+    }));
+    const analyzer = await this.analysis.current();
+    const prepared: Prepared[] = [];
+    items.forEach((raw, index) => {
+      const parsed = mentionInputSchema.safeParse(withoutNul(raw));
+      if (!parsed.success) {
+        results[index]!.error = firstIssue(parsed.error);
+        return;
+      }
+      const input = parsed.data;
+      prepared.push({
+        index,
+        input,
+        analysis: analyzer.analyze(analysisTextOf(input)),
+        contentHash: contentHashOf(input.content),
+        publishedAt: Date.parse(input.publishedAt),
+        reachTotal: reachTotalOf(input),
+      });
+    });
+
+    let changes: HotspotChange[] = [];
+    if (prepared.length) {
+      try {
+        changes = await this.dataSource.transaction((manager) => this.store(manager, prepared, results, context));
+      } catch (error) {
+        this.indexSeq = -1n; // the index may hold what was rolled back
+        throw error;
+      }
+    }
+    const summary: IngestResultDto = {
+      accepted: results.filter((r) => r.mentionId && !r.duplicate).length,
+      duplicates: results.filter((r) => r.duplicate).length,
+      rejected: results.filter((r) => r.error).length,
+      results,
+    };
+    for (const listener of this.listeners) {
+      try {
+        await listener(changes);
+      } catch (error) {
+        this.logger.error(`hotspot listener failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    return summary;
+  }
+
+  /** Runs `work` under the clustering lock with the index in step with the database. */
+  async withIndex<T>(manager: EntityManager, work: (index: HotspotIndex) => Promise<T>): Promise<T> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CLUSTER_LOCK]);
+    const index = await this.syncIndex(manager);
+    try {
+      return await work(index);
+    } catch (error) {
+      this.indexSeq = -1n;
+      throw error;
+    }
+  }
+
+  /** Marks the index as reflecting what this transaction wrote (call with the seq it used). */
+  advanceIndex(seq: bigint): void {
+    if (seq > this.indexSeq && this.indexSeq >= 0n) this.indexSeq = seq;
+  }
+
+  private async syncIndex(manager: EntityManager): Promise<HotspotIndex> {
+    const columns = 'id, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", simhashes, terms, places, mention_count AS "mentionCount", status, index_seq::text AS seq';
+    type Row = Pick<HotspotEntity, 'id' | 'firstSeenAt' | 'lastSeenAt' | 'simhashes' | 'terms' | 'places' | 'mentionCount' | 'status'> & { seq: string };
+    if (!this.index || this.indexSeq < 0n) {
+      const index = new HotspotIndex(this.analysis.clusterOptions());
+      const rows: Row[] = await manager.query(`SELECT ${columns} FROM hotspots WHERE status = 'open' ORDER BY last_seen_at DESC LIMIT ${INDEX_CAPACITY}`);
+      const [{ max }] = (await manager.query(`SELECT coalesce(max(index_seq), 0)::text AS max FROM hotspots`)) as { max: string }[];
+      for (const row of rows) index.upsert(indexedFromRow(row));
+      this.index = index;
+      this.indexSeq = BigInt(max!);
+      return index;
+    }
+    const rows: Row[] = await manager.query(`SELECT ${columns} FROM hotspots WHERE index_seq > $1 ORDER BY index_seq`, [this.indexSeq.toString()]);
+    for (const row of rows) {
+      if (row.status === 'open') this.index.upsert(indexedFromRow(row));
+      else this.index.remove(row.id);
+      const seq = BigInt(row.seq);
+      if (seq > this.indexSeq) this.indexSeq = seq;
+    }
+    return this.index;
+  }
+
+  private async store(manager: EntityManager, prepared: Prepared[], results: IngestItemResult[], context: IngestContext): Promise<HotspotChange[]> {
+    return this.withIndex(manager, async (index) => {
+      const rules = await this.settings.levelRules(manager);
+
+      // Duplicates: the same (channel, external id), or the same content, stored before or earlier in this call.
+      const keyOf = (channel: string, externalId: string): string => `${channel}\u0000${externalId}`;
+      const withIds = prepared.filter((p) => p.input.externalId);
+      const existing: { id: string; channel: string; external_id: string | null; content_hash: Buffer; hotspot_id: string | null }[] = await manager.query(
+        `SELECT id::text, channel, external_id, content_hash, hotspot_id FROM mentions
+          WHERE content_hash = ANY($1::bytea[])
+             OR (external_id IS NOT NULL AND (channel, external_id) IN (SELECT * FROM unnest($2::varchar[], $3::varchar[])))`,
+        [prepared.map((p) => p.contentHash), withIds.map((p) => p.input.channel), withIds.map((p) => p.input.externalId)],
+      );
+      const byKey = new Map<string, { id: string; hotspotId: string | null }>();
+      const byHash = new Map<string, { id: string; hotspotId: string | null }>();
+      for (const row of existing) {
+        const ref = { id: row.id, hotspotId: row.hotspot_id };
+        if (row.external_id) byKey.set(keyOf(row.channel, row.external_id), ref);
+        byHash.set(row.content_hash.toString('hex'), ref);
+      }
+
+      const toInsert: { p: Prepared; id: string; hotspotId: string }[] = [];
+      const contentRepeats = new Map<string, { mentionId: string; count: number; reach: number }>();
+      const hotspotDelta = new Map<string, Delta>();
+      const order = [...prepared].sort((a, b) => a.publishedAt - b.publishedAt || a.index - b.index);
+      const ids = await this.takeIds(manager, order.length);
+      let nextId = 0;
+
+      for (const p of order) {
+        const result = results[p.index]!;
+        const key = p.input.externalId ? keyOf(p.input.channel, p.input.externalId) : null;
+        const sameKey = key ? byKey.get(key) : undefined;
+        if (sameKey) {
+          // A retry or replay of what is stored: nothing changes.
+          Object.assign(result, { mentionId: sameKey.id, hotspotId: sameKey.hotspotId, duplicate: true });
+          continue;
+        }
+        const hash = p.contentHash.toString('hex');
+        const sameContent = byHash.get(hash);
+        if (sameContent) {
+          // The same words under another id (a repost, a second call): counted, not stored.
+          Object.assign(result, { mentionId: sameContent.id, hotspotId: sameContent.hotspotId, duplicate: true });
+          const repeat = contentRepeats.get(sameContent.id) ?? { mentionId: sameContent.id, count: 0, reach: 0 };
+          repeat.count++;
+          repeat.reach += p.reachTotal;
+          contentRepeats.set(sameContent.id, repeat);
+          if (sameContent.hotspotId) {
+            const d = deltaOf(hotspotDelta, sameContent.hotspotId);
+            d.duplicates++;
+            d.reach += p.reachTotal;
+          }
+          if (key) byKey.set(key, sameContent);
+          continue;
+        }
+        const assignment = index.assign({
+          publishedAt: p.publishedAt,
+          simhash: simhashToBigInt(p.analysis.simhash),
+          keywords: p.analysis.keywords,
+          places: p.analysis.places.map((pl) => pl.name),
+          category: p.analysis.category?.code ?? null,
+        });
+        const id = ids[nextId++]!;
+        const ref = { id, hotspotId: assignment.hotspotId };
+        byHash.set(hash, ref);
+        if (key) byKey.set(key, ref);
+        Object.assign(result, { mentionId: id, hotspotId: assignment.hotspotId, duplicate: false });
+        toInsert.push({ p, id, hotspotId: assignment.hotspotId });
+        const d = deltaOf(hotspotDelta, assignment.hotspotId);
+        d.created ||= assignment.created;
+        d.mentions.push({ p, similarity: index.similarity(assignment.hotspotId, { keywords: p.analysis.keywords, places: p.analysis.places.map((pl) => pl.name) }) });
+      }
+
+      await this.insertMentions(manager, toInsert, context.sourceId);
+      if (contentRepeats.size) {
+        await manager.query(
+          `UPDATE mentions m SET duplicate_count = m.duplicate_count + x.n
+             FROM unnest($1::bigint[], $2::int[]) AS x(id, n) WHERE m.id = x.id`,
+          [[...contentRepeats.keys()], [...contentRepeats.values()].map((r) => r.count)],
+        );
+      }
+      const changes = await this.applyDeltas(manager, index, hotspotDelta, rules);
+      await this.audit.record(manager, {
+        actor: context.actor,
+        action: 'mentions.ingest',
+        entityType: 'mention',
+        entityId: null,
+        ip: context.ip ?? null,
+        after: {
+          sourceId: context.sourceId,
+          accepted: toInsert.length,
+          duplicates: results.filter((r) => r.duplicate).length,
+          rejected: results.filter((r) => r.error).length,
+          hotspots: changes.length,
+        },
+      });
+      return changes;
+    });
+  }
+
+  private async takeIds(manager: EntityManager, n: number): Promise<string[]> {
+    if (n === 0) return [];
+    const rows: { id: string }[] = await manager.query(`SELECT nextval('mentions_id_seq')::text AS id FROM generate_series(1, $1)`, [n]);
+    return rows.map((r) => r.id);
+  }
+
+  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[], sourceId: string | null): Promise<void> {
+    if (!rows.length) return;
+    const records = rows.map(({ p, id, hotspotId }) => ({
+      id,
+      channel: p.input.channel,
+      external_id: p.input.externalId ?? null,
+      title: p.input.title?.trim() || null,
+      content: p.input.content,
+      author: p.input.author?.trim() || null,
+      url: p.input.url ?? null,
+      published_at: new Date(p.publishedAt).toISOString(),
+      reach: p.input.reach ?? {},
+      place: p.input.place ?? null,
+      source_id: sourceId,
+      content_hash: `\\x${p.contentHash.toString('hex')}`,
+      simhash: toSigned(simhashToBigInt(p.analysis.simhash)),
+      sentiment_score: p.analysis.sentiment.score,
+      category: p.analysis.category?.code ?? null,
+      keywords: p.analysis.keywords,
+      places: p.analysis.places.map((pl) => pl.name),
+      flags: [...new Set(p.analysis.flags.map((f) => f.category))],
+      hotspot_id: hotspotId,
+    }));
+    await manager.query(
+      `INSERT INTO mentions (id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
+                             content_hash, simhash, sentiment_score, category, keywords, places, flags, hotspot_id)
+       SELECT id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
+              decode(substr(content_hash, 3), 'hex'), simhash, sentiment_score, category, keywords, places, flags, hotspot_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, channel varchar, external_id varchar, title varchar, content text,
+              author varchar, url varchar, published_at timestamptz, reach jsonb, place varchar, source_id uuid, content_hash text,
+              simhash bigint, sentiment_score real, category varchar, keywords jsonb, places text[], flags text[], hotspot_id uuid)`,
+      [JSON.stringify(records)],
+    );
+  }
+
+  /** Adds each hotspot's new mentions to its figures, recomputes heat and level, and stores it. */
+  private async applyDeltas(manager: EntityManager, index: HotspotIndex, deltas: Map<string, Delta>, rules: LevelRules): Promise<HotspotChange[]> {
+    if (!deltas.size) return [];
+    const ids = [...deltas.keys()];
+    const stored = new Map((await manager.getRepository(HotspotEntity).createQueryBuilder('h').where('h.id IN (:...ids)', { ids }).getMany()).map((h) => [h.id, h]));
+
+    // New distinct authors per hotspot.
+    const authorPairs = [...deltas].flatMap(([hotspotId, d]) =>
+      d.mentions.map((m) => m.p.input.author?.trim() ?? '').filter((a) => !ANONYMOUS.has(a.toLowerCase())).map((author) => ({ hotspotId, author })),
+    );
+    const newAuthors = new Map<string, number>();
+    if (authorPairs.length) {
+      const rows: { hotspot_id: string }[] = await manager.query(
+        `INSERT INTO hotspot_authors (hotspot_id, author) SELECT * FROM unnest($1::uuid[], $2::varchar[]) ON CONFLICT DO NOTHING RETURNING hotspot_id`,
+        [authorPairs.map((a) => a.hotspotId), authorPairs.map((a) => a.author)],
+      );
+      for (const r of rows) newAuthors.set(r.hotspot_id, (newAuthors.get(r.hotspot_id) ?? 0) + 1);
+    }
+
+    const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [ids.length]);
+    const changes: HotspotChange[] = [];
+    const recent = await this.recentFigures(manager, ids, deltas, stored, rules.recentWindowMinutes);
+    ids.forEach((id, i) => {
+      const d = deltas.get(id)!;
+      const before = stored.get(id);
+      const indexed = index.get(id);
+      const h = before ? { ...before } : newHotspot(id, d);
+      const previousLevel = before?.level ?? null;
+      for (const { p, similarity } of d.mentions) {
+        const t = p.publishedAt;
+        h.mentionCount++;
+        if (p.analysis.sentiment.score < 0) h.negativeCount++;
+        h.channels = { ...h.channels, [p.input.channel]: (h.channels[p.input.channel] ?? 0) + 1 };
+        const category = p.analysis.category?.code;
+        if (category) h.categoryCounts = { ...h.categoryCounts, [category]: (h.categoryCounts[category] ?? 0) + 1 };
+        for (const pl of p.analysis.places) h.places = { ...h.places, [pl.name]: (h.places[pl.name] ?? 0) + 1 };
+        const flags = new Set([...h.flags, ...p.analysis.flags.map((f) => f.category)]);
+        h.flags = [...flags];
+        h.reach = (BigInt(h.reach) + BigInt(p.reachTotal)).toString();
+        if (t < new Date(h.firstSeenAt).getTime()) h.firstSeenAt = new Date(t);
+        if (t > new Date(h.lastSeenAt).getTime()) h.lastSeenAt = new Date(t);
+        const weight = mentionWeight(rules.channelWeights[p.input.channel as MentionChannel] ?? 1, p.reachTotal, p.analysis.sentiment.score < 0);
+        const heat = addToHeat({ heat: h.heat, fastRate: h.fastRate, slowRate: h.slowRate, at: new Date(h.heatAt).getTime() }, t, weight);
+        Object.assign(h, { heat: heat.heat, fastRate: heat.fastRate, slowRate: heat.slowRate, heatAt: new Date(heat.at), growth: growthOf(heat) });
+        const title = (p.input.title?.trim() || p.input.content.replace(/\s+/g, ' ').trim().slice(0, 60)).slice(0, 500);
+        // The title of the mention closest to the hotspot's centroid names it best.
+        if (h.mentionCount === 1 || similarity > h.titleScore + 0.05) {
+          h.title = title;
+          h.titleScore = similarity;
+        }
+      }
+      h.duplicateCount += d.duplicates;
+      if (!d.mentions.length) h.reach = (BigInt(h.reach) + BigInt(d.reach)).toString();
+      h.authorCount += newAuthors.get(id) ?? 0;
+      h.category = Object.entries(h.categoryCounts).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+      if (indexed) {
+        h.terms = Object.fromEntries([...indexed.terms].map(([w, v]) => [w, Math.round(v * 1000) / 1000]));
+        h.simhashes = indexed.simhashes.map(toSigned);
+      }
+      const r = recent.get(id) ?? { mentions: 0, authors: 0, negative: 0 };
+      const figures: HotspotFigures = {
+        mentionCount: h.mentionCount,
+        authorCount: h.authorCount,
+        negativeShare: h.mentionCount ? h.negativeCount / h.mentionCount : 0,
+        reach: Number(h.reach),
+        growth: h.growth,
+        recentMentions: r.mentions,
+        recentAuthors: r.authors,
+        recentNegative: r.negative,
+        flags: h.flags,
+        category: h.category,
+        channels: Object.keys(h.channels),
+      };
+      const evaluated = evaluateLevel(figures, rules);
+      if (!h.levelManual) {
+        const level = escalatedLevel(h.level, evaluated?.level ?? null);
+        if (level !== h.level) {
+          h.level = level;
+          h.levelReason = evaluated?.rule ?? h.levelReason;
+        }
+      }
+      h.indexSeq = seqRows[i]!.seq;
+      changes.push({ hotspot: h as HotspotEntity, created: !before, previousLevel, figures, rule: evaluated?.rule ?? null, added: d.mentions.length });
+    });
+    await this.saveHotspots(manager, changes.map((c) => c.hotspot));
+    this.advanceIndex(BigInt(seqRows.at(-1)!.seq));
+    return changes;
+  }
+
+  /** Mentions, distinct authors and negative mentions within the recent window before each hotspot's last activity. */
+  private async recentFigures(
+    manager: EntityManager,
+    ids: string[],
+    deltas: Map<string, Delta>,
+    stored: Map<string, HotspotEntity>,
+    windowMinutes: number,
+  ): Promise<Map<string, { mentions: number; authors: number; negative: number }>> {
+    const until = ids.map((id) => {
+      const last = Math.max(stored.get(id) ? new Date(stored.get(id)!.lastSeenAt).getTime() : 0, ...deltas.get(id)!.mentions.map((m) => m.p.publishedAt));
+      return new Date(last).toISOString();
+    });
+    const rows: { id: string; mentions: number; authors: number; negative: number }[] = await manager.query(
+      `SELECT x.id, count(m.id)::int AS mentions, count(DISTINCT m.author)::int AS authors,
+              count(m.id) FILTER (WHERE m.sentiment_score < 0)::int AS negative
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, until)
+         JOIN mentions m ON m.hotspot_id = x.id AND m.published_at > x.until - make_interval(mins => $3) AND m.published_at <= x.until
+        GROUP BY x.id`,
+      [ids, until, windowMinutes],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async saveHotspots(manager: EntityManager, hotspots: HotspotEntity[]): Promise<void> {
+    if (!hotspots.length) return;
+    const records = hotspots.map((h) => ({
+      id: h.id,
+      title: h.title,
+      title_score: h.titleScore,
+      status: h.status,
+      merged_into: h.mergedInto,
+      level: h.level,
+      level_reason: h.levelReason,
+      level_manual: h.levelManual,
+      first_seen_at: new Date(h.firstSeenAt).toISOString(),
+      last_seen_at: new Date(h.lastSeenAt).toISOString(),
+      mention_count: h.mentionCount,
+      duplicate_count: h.duplicateCount,
+      author_count: h.authorCount,
+      negative_count: h.negativeCount,
+      reach: h.reach,
+      heat: h.heat,
+      fast_rate: h.fastRate,
+      slow_rate: h.slowRate,
+      heat_at: new Date(h.heatAt).toISOString(),
+      growth: h.growth,
+      category: h.category,
+      category_counts: h.categoryCounts,
+      terms: h.terms,
+      simhashes: h.simhashes,
+      places: h.places,
+      flags: h.flags,
+      channels: h.channels,
+      unit_id: h.unitId,
+      index_seq: h.indexSeq,
+    }));
+    const cols = Object.keys(records[0]!);
+    await manager.query(
+      `INSERT INTO hotspots (${cols.join(', ')})
+       SELECT ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(
+         id uuid, title varchar, title_score real, status varchar, merged_into uuid, level smallint, level_reason varchar,
+         level_manual boolean, first_seen_at timestamptz, last_seen_at timestamptz, mention_count int, duplicate_count int,
+         author_count int, negative_count int, reach bigint, heat real, fast_rate real, slow_rate real, heat_at timestamptz,
+         growth real, category varchar, category_counts jsonb, terms jsonb, simhashes bigint[], places jsonb, flags text[],
+         channels jsonb, unit_id uuid, index_seq bigint)
+       ON CONFLICT (id) DO UPDATE SET ${cols
+         .filter((c) => c !== 'id')
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')}, updated_at = now()`,
+      [JSON.stringify(records)],
+    );
+  }
+}
+
+interface Delta {
+  created: boolean;
+  duplicates: number;
+  reach: number;
+  mentions: { p: Prepared; similarity: number }[];
+}
+
+function deltaOf(map: Map<string, Delta>, id: string): Delta {
+  let d = map.get(id);
+  if (!d) map.set(id, (d = { created: false, duplicates: 0, reach: 0, mentions: [] }));
+  return d;
+}
+
+function newHotspot(id: string, d: Delta): Omit<HotspotEntity, 'createdAt' | 'updatedAt'> {
+  const first = d.mentions[0]?.p.publishedAt ?? Date.now();
+  return {
+    id,
+    title: '',
+    titleScore: 0,
+    status: 'open',
+    mergedInto: null,
+    level: null,
+    levelReason: null,
+    levelManual: false,
+    firstSeenAt: new Date(first),
+    lastSeenAt: new Date(first),
+    mentionCount: 0,
+    duplicateCount: 0,
+    authorCount: 0,
+    negativeCount: 0,
+    reach: '0',
+    heat: 0,
+    fastRate: 0,
+    slowRate: 0,
+    heatAt: new Date(first),
+    growth: 0,
+    category: null,
+    categoryCounts: {},
+    terms: {},
+    simhashes: [],
+    places: {},
+    flags: [],
+    channels: {},
+    unitId: null,
+    indexSeq: '0',
+  };
+}
