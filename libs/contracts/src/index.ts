@@ -8,3 +8,4 @@ export * from './requests';
 export * from './realtime';
 export * from './supervision';
 export * from './opinion';
+export * from './alerts';

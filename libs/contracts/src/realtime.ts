@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AlertEscalatedPayload, AlertEventPayload, AlertStateChangedPayload, HotspotUpdatedPayload } from './alerts';
 
 /**
  * The live channel (socket.io at /socket.io). The client sends its access token as
@@ -39,10 +40,20 @@ export type UrgeRequest = z.infer<typeof urgeSchema>;
 export interface ServerToClientEvents {
   'notification.created': (n: NotificationDto) => void;
   'notification.read': (p: { id: string; readAt: string }) => void;
+  'alert.raised': (p: AlertEventPayload) => void;
+  'alert.escalated': (p: AlertEscalatedPayload) => void;
+  'alert.acknowledged': (p: AlertStateChangedPayload) => void;
+  'alert.assigned': (p: AlertStateChangedPayload) => void;
+  'alert.resolved': (p: AlertStateChangedPayload) => void;
+  'hotspot.updated': (p: HotspotUpdatedPayload) => void;
 }
+
+/** Alert events are kept and replayed: a client sends the last `eventId` it saw as `auth.lastEventId` when it (re)connects. */
+export const REPLAYED_EVENTS = ['alert.raised', 'alert.escalated', 'alert.acknowledged', 'alert.assigned', 'alert.resolved'] as const;
+export type ReplayedEvent = (typeof REPLAYED_EVENTS)[number];
 
 export interface ClientToServerEvents {
   ping: (ack: (p: { userId: string; rooms: string[] }) => void) => void;
 }
 
-export const SOCKET_EVENTS = ['notification.created', 'notification.read'] as const;
+export const SOCKET_EVENTS = ['notification.created', 'notification.read', ...REPLAYED_EVENTS, 'hotspot.updated'] as const;

@@ -1,3 +1,7 @@
+import { AlertEventEntity } from '../alerts/alert-event.entity';
+import { AlertSilenceEntity } from '../alerts/alert-silence.entity';
+import { AlertEntity } from '../alerts/alert.entity';
+import { EscalationPolicyEntity } from '../alerts/escalation-policy.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { CalendarYearEntity } from '../calendar/calendar-year.entity';
 import { RequestAttachmentEntity } from '../disclosure/attachments/request-attachment.entity';
@@ -40,5 +44,9 @@ export const entities = [
   HotspotEntity,
   HotspotAuthorEntity,
   HotspotRequestEntity,
+  AlertEntity,
+  AlertEventEntity,
+  EscalationPolicyEntity,
+  AlertSilenceEntity,
 ];
 export { migrations };

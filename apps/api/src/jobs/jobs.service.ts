@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /**
@@ -37,11 +37,35 @@ export class JobsService implements OnApplicationShutdown {
     return this.boss;
   }
 
+  private readonly queues = new Set<string>();
+
+  private async queue(name: string): Promise<PgBoss> {
+    const boss = await this.ready();
+    if (!this.queues.has(name)) {
+      await boss.createQueue(name);
+      this.queues.add(name);
+    }
+    return boss;
+  }
+
+  /**
+   * Enqueues a job inside the caller's transaction (it exists only if the transaction
+   * commits), to run after `delaySeconds`. Nothing happens when jobs are off.
+   */
+  async sendIn(manager: EntityManager, name: string, data: object, delaySeconds: number): Promise<void> {
+    if (!this.enabled) return;
+    const boss = await this.queue(name);
+    await boss.send(name, data, {
+      startAfter: Math.max(0, Math.round(delaySeconds)),
+      retryLimit: 3,
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) },
+    });
+  }
+
   /** Creates the queue and runs `handler` for its jobs in this process (one at a time per process unless told). */
   async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
     if (!this.enabled) return;
-    const boss = await this.ready();
-    await boss.createQueue(queue);
+    const boss = await this.queue(queue);
     await boss.work<T>(queue, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });

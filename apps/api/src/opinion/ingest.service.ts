@@ -52,6 +52,8 @@ export interface HotspotChange {
 }
 
 type Listener = (changes: HotspotChange[]) => void | Promise<void>;
+/** Runs inside the ingest transaction (e.g. raising alerts); what it returns runs after the commit. */
+type TxListener = (manager: EntityManager, changes: HotspotChange[]) => Promise<(() => void | Promise<void>) | void>;
 
 interface Prepared {
   index: number;
@@ -101,6 +103,7 @@ export class IngestService {
   /** The highest hotspots.index_seq this process's index reflects; -1 = rebuild. */
   private indexSeq = -1n;
   private readonly listeners: Listener[] = [];
+  private readonly txListeners: TxListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -112,6 +115,11 @@ export class IngestService {
   /** Called after each committed ingest with the hotspots it changed (alerts, live board). */
   onHotspotsChanged(listener: Listener): void {
     this.listeners.push(listener);
+  }
+
+  /** Called inside each ingest transaction with the hotspots it changed; its returned callback runs after the commit. */
+  onHotspotsChangedInTransaction(listener: TxListener): void {
+    this.txListeners.push(listener);
   }
 
   async ingest(items: unknown[], context: IngestContext): Promise<IngestResultDto> {
@@ -143,12 +151,27 @@ export class IngestService {
     });
 
     let changes: HotspotChange[] = [];
+    const afterCommit: (() => void | Promise<void>)[] = [];
     if (prepared.length) {
       try {
-        changes = await this.dataSource.transaction((manager) => this.store(manager, prepared, results, context));
+        changes = await this.dataSource.transaction(async (manager) => {
+          const stored = await this.store(manager, prepared, results, context);
+          for (const listener of this.txListeners) {
+            const after = await listener(manager, stored);
+            if (after) afterCommit.push(after);
+          }
+          return stored;
+        });
       } catch (error) {
         this.indexSeq = -1n; // the index may hold what was rolled back
         throw error;
+      }
+    }
+    for (const after of afterCommit) {
+      try {
+        await after();
+      } catch (error) {
+        this.logger.error(`after-commit work failed: ${(error as Error).stack ?? String(error)}`);
       }
     }
     const summary: IngestResultDto = {

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@govdesk/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuthGuard } from '../auth/auth.guard';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
 
@@ -26,7 +28,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   @WebSocketServer()
   server: GovDeskServer;
 
-  constructor(private readonly auth: AuthGuard) {}
+  constructor(
+    private readonly auth: AuthGuard,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   afterInit(server: GovDeskServer): void {
     server.use((socket, next) => {
@@ -47,8 +52,25 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       client.disconnect(true);
       return;
     }
-    await client.join(roomsOf(user));
+    const rooms = roomsOf(user);
+    await client.join(rooms);
     this.logger.debug(`socket ${client.id} joined as ${user.username}`);
+    await this.replay(client, rooms);
+  }
+
+  /**
+   * What a reconnecting client missed: alert events after the `auth.lastEventId` it sends,
+   * for its rooms, from the last 24 hours (at most 1,000), in order.
+   */
+  private async replay(client: GovDeskSocket, rooms: string[]): Promise<void> {
+    const last = (client.handshake.auth as { lastEventId?: unknown } | undefined)?.lastEventId;
+    if (typeof last !== 'string' && typeof last !== 'number') return;
+    if (!/^\d{1,18}$/.test(String(last))) return;
+    const events: { event: string; payload: object }[] = await this.dataSource.query(
+      `SELECT event, payload FROM alert_events WHERE id > $1 AND rooms && $2::text[] AND at > now() - interval '24 hours' ORDER BY id LIMIT 1000`,
+      [String(last), rooms],
+    );
+    for (const e of events) client.emit(e.event as 'alert.raised', e.payload as never);
   }
 
   /** A round trip for clients and benchmarks: who am I and which rooms am I in. */

@@ -7,6 +7,11 @@ import { RealtimeGateway } from './realtime.gateway';
 export class RealtimeService {
   constructor(private readonly gateway: RealtimeGateway) {}
 
+  /** To everyone in any of the rooms (each socket once). */
+  toRooms<E extends keyof ServerToClientEvents>(rooms: string[], event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
+    if (rooms.length) this.gateway.server?.to(rooms).emit(event, ...payload);
+  }
+
   toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
     this.gateway.server?.to(`user:${userId}`).emit(event, ...payload);
   }

@@ -9,5 +9,6 @@ import { DeadlineAlerts1795706127978 } from './1795706127978-deadline-alerts';
 import { SocketIoAttachments1795706500000 } from './1795706500000-socket-io-attachments';
 import { FeePending1795708786981 } from './1795708786981-fee-pending';
 import { OpinionPipeline1795710639821 } from './1795710639821-opinion-pipeline';
+import { Alerts1795711002506 } from './1795711002506-alerts';
 // Every migration, in order. `npm run migration:generate -- Name` adds one here.
-export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844, PortalSubmissions1795705145387, RequestAttachments1795705298848, RequestReviews1795705541564, NotificationsAndUrges1795705888095, DeadlineAlerts1795706127978, SocketIoAttachments1795706500000, FeePending1795708786981, OpinionPipeline1795710639821];
+export const migrations: (new () => MigrationInterface)[] = [Foundation1795702031285, DisclosureRequests1795704659844, PortalSubmissions1795705145387, RequestAttachments1795705298848, RequestReviews1795705541564, NotificationsAndUrges1795705888095, DeadlineAlerts1795706127978, SocketIoAttachments1795706500000, FeePending1795708786981, OpinionPipeline1795710639821, Alerts1795711002506];
