@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     `  Database: ${server.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`,
     server.migrations.length ? `  Migrations run: ${server.migrations.join(', ')}` : '  Migrations: up to date',
     ...(server.seed.requests ? [`  Demo data: ${server.seed.requests} disclosure requests`] : []),
+    ...(server.seed.mentions ? [`  Demo data: ${server.seed.mentions} public-opinion mentions`] : []),
   ];
   if (server.seed.demo) {
     lines.push(

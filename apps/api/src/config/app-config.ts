@@ -19,6 +19,7 @@ const envSchema = z.object({
   GOVDESK_DB_PORT: port.optional(),
   GOVDESK_DEMO: onOff.default('on'),
   GOVDESK_DEMO_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(200),
+  GOVDESK_DEMO_MENTIONS: z.coerce.number().int().min(0).max(1_000_000).default(1500),
   GOVDESK_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   GOVDESK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   GOVDESK_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -40,6 +41,8 @@ export interface AppConfig {
   embeddedDbPort: number | undefined;
   demo: boolean;
   demoRequests: number;
+  /** Demo public-opinion mentions ingested at first start (0 = none). */
+  demoMentions: number;
   demoPassword: string | undefined;
   adminPassword: string | undefined;
   jwtSecret: string | undefined;
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedDbPort: e.GOVDESK_DB_PORT,
     demo: e.GOVDESK_DEMO === 'on',
     demoRequests: e.GOVDESK_DEMO_REQUESTS,
+    demoMentions: e.GOVDESK_DEMO_MENTIONS,
     demoPassword: e.GOVDESK_DEMO_PASSWORD,
     adminPassword: e.GOVDESK_ADMIN_PASSWORD,
     jwtSecret: e.GOVDESK_JWT_SECRET,

@@ -240,6 +240,8 @@ const BURST_SAYS = [
   '{在现场|刚路过}，{gate}{围了好多人|全是讨薪的工人}，{听说|据说}{boss}{跑路了|联系不上}',
   '{project}{工人|农民工}{拉横幅|打横幅}讨薪，{干了|辛辛苦苦干了}{months}{一分钱没拿到|拿不到工资}，{太欺负人了|还有没有王法}',
 ];
+/** How people who post in a burst feel about it. */
+const BURST_OUTCRIES = ['太寒心了', '真是欺人太甚', '黑心老板太可恶了', '干活拿不到钱，太气人了', '农民工太难了，看着心酸', '这样欠薪太过分了', '拖欠血汗钱，太让人气愤了', '没人管吗？太糟心了'];
 const BURST_CHANNELS: Partial<Record<MentionChannel, number>> = { weibo: 0.5, short_video: 0.25, wechat: 0.05, hotline_12345: 0.12, forum: 0.08 };
 
 const LAND: Matter = {
@@ -1033,7 +1035,7 @@ function compose(channel: MentionChannel, tone: Tone, matter: Matter, progress: 
 
 /** How many of `count` the burst takes. */
 function burstSize(count: number): number {
-  return count >= 120 ? 30 + Math.min(15, Math.floor(count / 100)) : Math.floor(count / 4);
+  return count >= 120 ? 36 + Math.min(10, Math.floor(count / 100)) : Math.floor(count / 4);
 }
 
 /** Largest-remainder split of `total` by weights. */
@@ -1130,11 +1132,14 @@ function burstDrafts(size: number, end: number, start: number, dice: Dice): Draf
       draft.content = dice.pick(sources).content;
     } else {
       const memo = new Map<string, string>();
-      const say = fill(dice.pick(BURST_SAYS), WAGES.slots, dice, memo);
+      const say = `${fill(dice.pick(BURST_SAYS), WAGES.slots, dice, memo)}。${dice.pick(BURST_OUTCRIES)}`;
       const tags = ` ${WAGES.hashtags.filter((_, i) => i < 2 || dice.chance(0.4)).join(' ')}`;
       switch (channel) {
         case 'hotline_12345':
-          draft.content = sentences(`来电人反映：${say}`, `诉求：${fill(dice.pick(WAGES.asks!), WAGES.slots, dice, memo)}`);
+          draft.content = sentences(
+            fill('来电人反映：{gate}{workers}工人聚集讨薪，{拉着横幅|情绪激动}，{boss}{联系不上|跑路了}，{工人们|大家}{months}没拿到工资', WAGES.slots, dice, memo),
+            `诉求：${fill(dice.pick(WAGES.asks!), WAGES.slots, dice, memo)}`,
+          );
           draft.title = fill('{project}{工人|农民工}聚集讨薪', WAGES.slots, dice, memo);
           break;
         case 'forum':

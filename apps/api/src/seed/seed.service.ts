@@ -12,6 +12,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organisation';
+import { IngestService } from '../opinion/ingest.service';
+import { generateDemoMentions } from './demo-mentions';
 import { demoRequestScripts, type DemoRequestScript } from './demo-requests';
 
 export interface SeedReport {
@@ -19,6 +21,8 @@ export interface SeedReport {
   seeded: boolean;
   /** Demo disclosure requests played through the real use cases (0 unless seeded now). */
   requests: number;
+  /** Demo mentions ingested through the pipeline (0 unless seeded now). */
+  mentions: number;
   demo: boolean;
   /** The demo accounts (or the admin alone), whether seeded now or at an earlier start. */
   accounts: { username: string; displayName: string; roles: Role[]; unit: string | null }[];
@@ -35,6 +39,7 @@ export class SeedService {
     private readonly audit: AuditService,
     private readonly disclosure: DisclosureService,
     private readonly clock: Clock,
+    private readonly ingest: IngestService,
   ) {}
 
   async seedIfEmpty(): Promise<SeedReport> {
@@ -53,7 +58,7 @@ export class SeedService {
     const report = await this.dataSource.transaction(async (manager): Promise<SeedReport> => {
       // Several processes may start at once on one database: one seeds, the others see users.
       await manager.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
-      if ((await manager.count(UserEntity)) > 0) return { seeded: false, requests: 0, demo, accounts: listed };
+      if ((await manager.count(UserEntity)) > 0) return { seeded: false, requests: 0, mentions: 0, demo, accounts: listed };
 
       const units = demo ? await manager.save(DEMO_UNITS.map((u) => manager.create(UnitEntity, u))) : [];
       const unitByCode = new Map(units.map((u) => [u.code, u]));
@@ -77,10 +82,23 @@ export class SeedService {
         after: { units: units.map((u) => u.name), users: users.map((u) => u.username) },
       });
       this.logger.log(`Seeded ${units.length} units and ${users.length} users`);
-      return { seeded: true, requests: 0, demo, accounts: listed };
+      return { seeded: true, requests: 0, mentions: 0, demo, accounts: listed };
     });
     if (report.seeded && demo && this.config.demoRequests > 0) report.requests = await this.seedRequests(this.config.demoRequests);
+    if (report.seeded && demo && this.config.demoMentions > 0) report.mentions = await this.seedMentions(this.config.demoMentions);
     return report;
+  }
+
+  /** Ingests the demo mentions (14 days up to now) through the real pipeline: hotspots, levels, alerts. */
+  private async seedMentions(count: number): Promise<number> {
+    const started = Date.now();
+    const mentions = generateDemoMentions({ seed: 20261126, now: new Date(), days: 14, count });
+    let accepted = 0;
+    for (let i = 0; i < mentions.length; i += 1000) {
+      accepted += (await this.ingest.ingest(mentions.slice(i, i + 1000), { actor: { ...SYSTEM_ACTOR, username: 'demo-seed' }, sourceId: null })).accepted;
+    }
+    this.logger.log(`Ingested ${accepted} demo mentions in ${Date.now() - started} ms`);
+    return accepted;
   }
 
   /** Plays the demo requests through the real use cases, so timelines and audit entries are true. */

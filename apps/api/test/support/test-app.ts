@@ -51,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     GOVDESK_DEMO_PASSWORD: DEMO_PASSWORD,
     GOVDESK_LOG_LEVEL: 'silent',
     GOVDESK_DEMO_REQUESTS: '0',
+    GOVDESK_DEMO_MENTIONS: '0',
     GOVDESK_JOBS: 'off',
     GOVDESK_CONSOLE_DIR: '/nonexistent',
     ...env,

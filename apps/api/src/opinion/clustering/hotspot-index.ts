@@ -84,20 +84,15 @@ function bandKeys(hash: bigint): number[] {
   return [0, 1, 2, 3].map((band) => band * 65536 + Number((hash >> BigInt(band * 16)) & BAND_MASK));
 }
 
-function popcount64(x: bigint): number {
-  let hi = Number(x >> 32n) >>> 0;
-  let lo = Number(x & 0xffffffffn) >>> 0;
-  let n = 0;
-  while (hi) {
-    hi &= hi - 1;
-    n++;
-  }
-  while (lo) {
-    lo &= lo - 1;
-    n++;
-  }
-  return n;
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
+
+/** Hamming distance of two 64-bit SimHashes held as [high, low] 32-bit halves (no BigInt arithmetic in the loop). */
+const halvesOf = (x: bigint): [number, number] => [Number(x >> 32n) >>> 0, Number(x & 0xffffffffn) >>> 0];
+const distance = (a: [number, number], b: [number, number]): number => popcount32((a[0] ^ b[0]) >>> 0) + popcount32((a[1] ^ b[1]) >>> 0);
 
 /** A mention's term vector: keyword weights, place names counting half (a town alone is not a matter). */
 export function mentionVector(m: Pick<ClusterMention, 'keywords' | 'places'>, generic: ReadonlySet<string>): Map<string, number> {
@@ -132,6 +127,16 @@ export class HotspotIndex {
   private readonly bands = new Map<number, Set<string>>();
   private readonly postings = new Map<string, Set<string>>();
   private readonly norms = new Map<string, number>();
+  private readonly halvesCache = new Map<string, [number, number][]>();
+
+  private halves(h: IndexedHotspot): [number, number][] {
+    let cached = this.halvesCache.get(h.id);
+    if (!cached || cached.length !== h.simhashes.length) {
+      cached = h.simhashes.map(halvesOf);
+      this.halvesCache.set(h.id, cached);
+    }
+    return cached;
+  }
 
   constructor(readonly options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS) {}
 
@@ -158,6 +163,7 @@ export class HotspotIndex {
     for (const word of h.terms.keys()) this.postings.get(word)?.delete(id);
     this.hotspots.delete(id);
     this.norms.delete(id);
+    this.halvesCache.delete(id);
   }
 
   /** Drops hotspots last active before `time` (memory stays bounded on long runs). */
@@ -177,12 +183,16 @@ export class HotspotIndex {
     const active = (h: IndexedHotspot): boolean => m.publishedAt >= h.firstSeenAt - this.options.windowMs && m.publishedAt <= h.lastSeenAt + this.options.windowMs;
 
     let nearest: { id: string; distance: number } | null = null;
+    const mine = halvesOf(m.simhash);
+    const checked = new Set<string>();
     for (const key of bandKeys(m.simhash)) {
       for (const id of this.bands.get(key) ?? []) {
+        if (checked.has(id)) continue;
+        checked.add(id);
         const h = this.hotspots.get(id)!;
         if (!active(h)) continue;
-        for (const s of h.simhashes) {
-          const d = popcount64(s ^ m.simhash);
+        for (const s of this.halves(h)) {
+          const d = distance(s, mine);
           if (d <= this.options.duplicateDistance && (!nearest || d < nearest.distance)) nearest = { id, distance: d };
         }
       }
@@ -255,6 +265,7 @@ export class HotspotIndex {
     h.lastSeenAt = Math.max(h.lastSeenAt, m.publishedAt);
     for (const p of placesOf(m)) h.places.add(p);
     h.simhashes.push(m.simhash);
+    this.halvesCache.delete(h.id);
     this.indexSimhash(h.id, m.simhash);
     while (h.simhashes.length > this.options.maxSimhashes) this.unindexSimhash(h.id, h.simhashes.shift()!);
     for (const [word, w] of mentionVector(m, this.options.genericWords)) {

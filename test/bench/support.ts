@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { startServer, type RunningServer } from '../../apps/api/src/server';
+
+export const BENCH_PASSWORD = 'bench-password-2026';
+
+/** The real server on its own embedded PostgreSQL in a temporary folder (removed on close). */
+export async function startBenchServer(env: Record<string, string> = {}): Promise<RunningServer & { dispose(): Promise<void> }> {
+  const dir = mkdtempSync('/tmp/govdesk-bench-');
+  const server = await startServer(
+    loadConfig({
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      GOVDESK_DATA_DIR: dir,
+      GOVDESK_DEMO_PASSWORD: BENCH_PASSWORD,
+      GOVDESK_DEMO_REQUESTS: '0',
+      GOVDESK_DEMO_MENTIONS: '0',
+      GOVDESK_JOBS: 'off',
+      GOVDESK_LOG_LEVEL: 'silent',
+      GOVDESK_CONSOLE_DIR: '/nonexistent',
+      ...env,
+    }),
+  );
+  return Object.assign(server, {
+    async dispose() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export async function login(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+export const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
