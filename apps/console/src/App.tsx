@@ -14,8 +14,12 @@ import { homePathFor } from './layout/navigation';
 import { AuditPage } from './modules/admin/AuditPage';
 import { UnitsPage } from './modules/admin/UnitsPage';
 import { UsersPage } from './modules/admin/UsersPage';
+import { HotspotPage } from './modules/hotspots/HotspotPage';
 import { HotspotsPage } from './modules/hotspots/HotspotsPage';
+import { ImportPage } from './modules/hotspots/ImportPage';
 import { LoginPage } from './modules/login/LoginPage';
+import { OpinionSettingsPage } from './modules/opinion-admin/OpinionSettingsPage';
+import { SourcesPage } from './modules/opinion-admin/SourcesPage';
 import { PortalLayout } from './modules/portal/PortalLayout';
 import { PortalPage } from './modules/portal/PortalPage';
 import { PortalStatusPage } from './modules/portal/PortalStatusPage';
@@ -48,11 +52,15 @@ function AppRoutes({ onToggleLanguage }: { onToggleLanguage(): void }) {
         <Route path="/requests/new" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><RegisterRequestPage /></RequireRole>} />
         <Route path="/requests/:id" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><RequestPage /></RequireRole>} />
         <Route path="/hotspots" element={<RequireRole roles={['monitor', 'supervisor', 'admin']}><HotspotsPage /></RequireRole>} />
+        <Route path="/hotspots/import" element={<RequireRole roles={['monitor', 'admin']}><ImportPage /></RequireRole>} />
+        <Route path="/hotspots/:id" element={<RequireRole roles={['monitor', 'supervisor', 'admin']}><HotspotPage /></RequireRole>} />
         <Route path="/supervision" element={<RequireRole roles={['supervisor', 'admin']}><SupervisionPage /></RequireRole>} />
         <Route path="/admin/units" element={<RequireRole roles={['admin']}><UnitsPage /></RequireRole>} />
         <Route path="/admin/users" element={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />
         <Route path="/admin/calendar" element={<RequireRole roles={['admin']}><CalendarPage /></RequireRole>} />
         <Route path="/admin/audit" element={<RequireRole roles={['admin']}><AuditPage /></RequireRole>} />
+        <Route path="/admin/sources" element={<RequireRole roles={['admin']}><SourcesPage /></RequireRole>} />
+        <Route path="/admin/opinion-settings" element={<RequireRole roles={['admin']}><OpinionSettingsPage /></RequireRole>} />
         <Route path="*" element={<Navigate to={user ? homePathFor(user.roles) : '/login'} replace />} />
       </Route>
     </Routes>

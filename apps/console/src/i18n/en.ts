@@ -1,4 +1,5 @@
 import { REQUEST_ACTIONS, TRANSITIONS, type RequestAction } from '@govdesk/domain';
+import { opinionEn } from './opinion-en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -12,6 +13,8 @@ export const en: Messages = {
     users: 'Users',
     audit: 'Audit log',
     calendar: 'Holiday calendar',
+    opinionSources: 'Opinion sources',
+    opinionSettings: 'Opinion settings',
   },
   roles: { admin: 'Admin', supervisor: 'Supervisor', handler: 'Handler', monitor: 'Monitor' },
   unitKinds: { office: 'Office', department: 'Department', town: 'Town', street: 'Street' },
@@ -484,7 +487,7 @@ export const en: Messages = {
     work: 'work',
     missingYears: 'The {{years}} holiday calendar is not loaded yet: deadlines in it are provisional (Monday–Friday)',
   },
-  hotspots: { title: 'Public-opinion hotspots', empty: 'No hotspots yet', hint: 'Hotspots will appear here live once mentions are ingested.' },
+  ...opinionEn,
   supervision: {
     title: 'Supervision',
     timeliness: {

@@ -1,4 +1,5 @@
 import { REQUEST_ACTIONS, STATUS_LABELS, TRANSITIONS, type RequestAction } from '@govdesk/domain';
+import { opinionZhCN } from './opinion-zh-CN';
 
 /** Simplified Chinese: the console's default language. Keys mirror en.ts. */
 export const zhCN = {
@@ -12,6 +13,8 @@ export const zhCN = {
     users: '用户管理',
     audit: '审计日志',
     calendar: '节假日日历',
+    opinionSources: '舆情来源',
+    opinionSettings: '舆情分析设置',
   },
   roles: { admin: '管理员', supervisor: '督办负责人', handler: '经办人', monitor: '舆情监测员' },
   unitKinds: { office: '办公室', department: '部门', town: '镇', street: '街道' },
@@ -473,7 +476,7 @@ export const zhCN = {
     work: '班',
     missingYears: '{{years}} 年节假日安排尚未载入，相关期限按周一至周五暂定计算',
   },
-  hotspots: { title: '舆情热点', empty: '暂无舆情热点', hint: '舆情采集与热点聚类上线后，热点将在此实时显示。' },
+  ...opinionZhCN,
   supervision: {
     title: '督办与统计',
     timeliness: {

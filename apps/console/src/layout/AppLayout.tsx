@@ -4,7 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 import { useRealtime } from '../modules/notifications/useRealtime';
-import { navigationFor } from './navigation';
+import { menuKeyFor, navigationFor } from './navigation';
 
 interface Props {
   onToggleLanguage(): void;
@@ -18,7 +18,8 @@ export function AppLayout({ onToggleLanguage }: Props) {
   useRealtime(user?.id ?? null);
   if (!user) return null;
 
-  const items = navigationFor(user.roles).map((item) => ({
+  const navigation = navigationFor(user.roles);
+  const items = navigation.map((item) => ({
     key: item.path,
     label: t(item.labelKey),
     children: item.children?.map((c) => ({ key: c.path, label: t(c.labelKey) })),
@@ -59,7 +60,7 @@ export function AppLayout({ onToggleLanguage }: Props) {
         <Layout.Sider width={200} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[location.pathname]}
+            selectedKeys={[menuKeyFor(location.pathname, navigation)]}
             defaultOpenKeys={['/admin']}
             items={items}
             onClick={(e) => void navigate(e.key)}

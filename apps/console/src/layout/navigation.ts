@@ -23,6 +23,8 @@ export const NAVIGATION: NavItem[] = [
       { key: 'users', path: '/admin/users', labelKey: 'nav.users', roles: ['admin'] },
       { key: 'calendar', path: '/admin/calendar', labelKey: 'nav.calendar', roles: ['admin'] },
       { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', roles: ['admin'] },
+      { key: 'sources', path: '/admin/sources', labelKey: 'nav.opinionSources', roles: ['admin'] },
+      { key: 'opinion-settings', path: '/admin/opinion-settings', labelKey: 'nav.opinionSettings', roles: ['admin'] },
     ],
   },
 ];
@@ -32,6 +34,13 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
     ...item,
     children: item.children?.filter((c) => hasAnyRole({ roles }, c.roles)),
   }));
+}
+
+/** The menu entry a page belongs to: its own path, or the longest entry path it lies under (/hotspots/… → /hotspots). */
+export function menuKeyFor(pathname: string, items: readonly NavItem[]): string {
+  const paths = items.flatMap((item) => (item.children?.length ? item.children.map((c) => c.path) : [item.path]));
+  const match = paths.filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return match ?? pathname;
 }
 
 /** Where a user lands after login: the first area their roles open. */

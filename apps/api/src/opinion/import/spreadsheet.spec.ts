@@ -60,6 +60,19 @@ describe('readTable: .xlsx', () => {
     expect(table.rows[0]!.cells).toEqual({ 内容: '甲', 列B: 'x', '内容 (2)': '乙', 时间: '2023-08-01' });
   });
 
+  it('skips a title row merged over the table and keeps the sheet’s row numbers', async () => {
+    const file = await xlsx((wb) => {
+      const ws = wb.addWorksheet('工单');
+      ws.addRow(['2023年12345热线工单汇总']);
+      ws.mergeCells('A1:C1');
+      ws.addRow(['工单号', '来电时间', '诉求内容']);
+      ws.addRow(['GD001', '2023-08-01 09:00', '锦水家园电梯停运']);
+    });
+    const table = await readTable(file, 't.xlsx');
+    expect(table.columns).toEqual(['工单号', '来电时间', '诉求内容']);
+    expect(table.rows).toEqual([{ row: 3, cells: { 工单号: 'GD001', 来电时间: '2023-08-01 09:00', 诉求内容: '锦水家园电梯停运' } }]);
+  });
+
   it('refuses a file that is not a workbook, an empty workbook, and other extensions, with a clear message', async () => {
     await expect(readTable(Buffer.from('not a zip'), 'x.xlsx')).rejects.toThrow(/x\.xlsx: not a readable \.xlsx file/);
     await expect(readTable(await xlsx((wb) => wb.addWorksheet('空')), 'e.xlsx')).rejects.toThrow(/every worksheet is empty/);

@@ -95,9 +95,15 @@ export function normaliseCell(value: unknown): CellValue {
   return null;
 }
 
-/** The header row (the first non-empty row) and the rows under it. */
+/**
+ * The header row and the rows under it. The header is the first non-empty row, unless that row
+ * is a title over the table (one text, often merged across the columns: “2023年12345热线工单
+ * 汇总”) with a fuller row under it.
+ */
 function tableOf(grid: { row: number; values: CellValue[] }[], sheet: string | null, fileName: string): Table {
-  const nonEmpty = grid.filter((r) => r.values.some((v) => v !== null));
+  let nonEmpty = grid.filter((r) => r.values.some((v) => v !== null));
+  const filled = (r: { values: CellValue[] } | undefined): CellValue[] => (r ? r.values.filter((v) => v !== null) : []);
+  if (nonEmpty.length > 1 && new Set(filled(nonEmpty[0]).map(cellToText)).size === 1 && filled(nonEmpty[1]).length >= 2) nonEmpty = nonEmpty.slice(1);
   const header = nonEmpty[0];
   if (!header) throw new Error(`${fileName}: the file has no rows / 文件没有数据`);
   const width = Math.max(...nonEmpty.map((r) => r.values.length));
@@ -130,7 +136,8 @@ function readCsv(content: Buffer, fileName: string): Table {
   const text = decodeText(content);
   if (text.includes('\u0000')) throw new Error(`${fileName}: not a text file / 不是文本格式的 CSV 文件`);
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const delimiter = firstLine.includes(',') || !firstLine.includes('\t') ? (firstLine.includes(',') || !firstLine.includes(';') ? ',' : ';') : '\t';
+  // comma; else tab (Excel's "Unicode text") or semicolon when the header row has those
+  const delimiter = firstLine.includes(',') ? ',' : firstLine.includes('\t') ? '\t' : firstLine.includes(';') ? ';' : ',';
   const records = parseCsv(text, delimiter, fileName);
   const grid = records.map((fields, i) => ({ row: i + 1, values: fields.map((f) => (f.trim() === '' ? null : f)) }));
   return tableOf(grid, null, fileName);
@@ -350,10 +357,14 @@ const MAX_SHORT = 200;
  * indentation of web exports removed); a title, author or place too long is cut; times are
  * read as China time. `mapping` must name the content and published-time columns.
  */
-export function rowsToMentions(rows: readonly TableRow[], mapping: Partial<Record<ImportField, string>>, channel: MentionChannel): RowMention[] {
-  const cell = (row: TableRow, field: ImportField): CellValue => {
+export function rowsToMentions(
+  rows: readonly { row: number; cells: Record<string, unknown> }[],
+  mapping: Partial<Record<ImportField, string>>,
+  channel: MentionChannel,
+): RowMention[] {
+  const cell = (row: { cells: Record<string, unknown> }, field: ImportField): CellValue => {
     const column = mapping[field];
-    return column === undefined ? null : (row.cells[column] ?? null);
+    return column === undefined ? null : normaliseCell(row.cells[column]);
   };
   return rows.map((row) => {
     const fail = (en: string, zh: string): RowMention => ({ row: row.row, error: `row ${row.row}: ${en} / ${zh}` });

@@ -174,6 +174,7 @@ describe('parseFeed: other documents', () => {
   it('returns nothing for a feed without items', () => {
     expect(parseFeed('<rss version="2.0"><channel><title>空</title></channel></rss>', 'news')).toEqual([]);
     expect(parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><title>空</title></feed>', 'news')).toEqual([]);
+    expect(parseFeed('<?xml version="1.0"?><rss version="2.0"/>', 'news')).toEqual([]);
   });
 
   it('throws a clear error on a document that is not RSS or Atom', () => {

@@ -64,9 +64,11 @@ export function parseFeed(xml: string, channel: MentionChannel, options: ParseFe
   }
 
   type Item = { base: FeedItem | null; date: string | null };
-  const rss = asNode(doc['rss']);
-  const atom = asNode(doc['feed']);
-  const rdf = asNode(doc['RDF']);
+  // an empty <rss/> or <feed/> is a feed without items
+  const root = (name: string): XmlNode | null => (name in doc ? (asNode(doc[name]) ?? {}) : null);
+  const rss = root('rss');
+  const atom = root('feed');
+  const rdf = root('RDF');
   let items: Item[];
   if (rss) {
     items = nodes((asNode(rss['channel']) ?? {})['item']).map(rssItem);
@@ -76,8 +78,8 @@ export function parseFeed(xml: string, channel: MentionChannel, options: ParseFe
     const feedAuthor = personName(atom['author']);
     items = nodes(atom['entry']).map((entry) => atomEntry(entry, feedAuthor));
   } else {
-    const root = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#') && !k.startsWith('!'));
-    throw new Error(`not an RSS or Atom feed: the document's root element is <${root ?? '?'}> / 不是 RSS 或 Atom 订阅源`);
+    const other = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#') && !k.startsWith('!'));
+    throw new Error(`not an RSS or Atom feed: the document's root element is <${other ?? '?'}> / 不是 RSS 或 Atom 订阅源`);
   }
 
   const out: MentionInput[] = [];
