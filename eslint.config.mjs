@@ -75,4 +75,9 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    // Benchmarks start the real API in their own process on purpose (test/bench; not run by npm test).
+    files: ['test/bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
 );

@@ -57,12 +57,13 @@ describe('accounts and login (real PostgreSQL)', () => {
     expect((await t.http.post('/api/auth/login').send({ username: 'handler.env', password: DEMO_PASSWORD })).status).toBe(200);
   });
 
+  // 19 scrypt hashes (N=2^15) in a row: time enough for a busy 2-core CI machine.
   it('resets the count after a good login', async () => {
     for (let i = 0; i < 9; i++) await t.http.post('/api/auth/login').send({ username: 'handler.water', password: 'wrong-pass' });
     expect((await t.http.post('/api/auth/login').send({ username: 'handler.water', password: DEMO_PASSWORD })).status).toBe(200);
     for (let i = 0; i < 9; i++) await t.http.post('/api/auth/login').send({ username: 'handler.water', password: 'wrong-pass' });
     expect((await t.http.post('/api/auth/login').send({ username: 'handler.water', password: DEMO_PASSWORD })).status).toBe(200);
-  });
+  }, 120_000);
 
   it('refuses a disabled user at login and revokes their open session at once', async () => {
     const admin = await t.login('admin');

@@ -212,6 +212,7 @@ export const opinionEn: typeof opinionZhCN = {
       keyFor: 'The API key of “{{name}}”:',
       keyWarning: 'The key is shown only this once. Copy it now and keep it safe; if it is lost, make a new key.',
       keySaved: 'I have saved the key',
+      keyUsage: 'Push to, with the header:',
     },
     settings: {
       title: 'Opinion analysis settings',

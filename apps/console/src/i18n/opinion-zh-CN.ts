@@ -210,6 +210,7 @@ export const opinionZhCN = {
       keyFor: '来源“{{name}}”的接口密钥：',
       keyWarning: '密钥只显示这一次，关闭后无法再查看。请立即复制并妥善保存；遗失后只能更换密钥。',
       keySaved: '我已保存密钥',
+      keyUsage: '推送地址和请求头：',
     },
     settings: {
       title: '舆情分析设置',

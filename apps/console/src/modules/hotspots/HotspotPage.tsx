@@ -93,8 +93,8 @@ export function HotspotPage() {
             <HotspotFacets hotspot={h} flagNames={names.flags} />
           </Col>
         </Row>
-        <MentionsCard key={h.id} hotspot={h} canEdit={canEdit} flagNames={names.flags} />
         <LinkedRequestsCard hotspot={h} canEdit={canEdit} />
+        <MentionsCard key={h.id} hotspot={h} canEdit={canEdit} flagNames={names.flags} />
       </Space>
     </>
   );

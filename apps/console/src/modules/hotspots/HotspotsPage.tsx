@@ -53,7 +53,7 @@ export function HotspotsPage() {
             size="middle"
             loading={list.isLoading}
             dataSource={list.data?.items ?? []}
-            scroll={{ x: 1300 }}
+            scroll={{ x: 1250 }}
             data-testid="hotspot-list"
             locale={{ emptyText: <Empty description={t('hotspots.empty')}><Typography.Text type="secondary">{t('hotspots.hint')}</Typography.Text></Empty> }}
             onRow={(h) => ({ 'data-hotspot-id': h.id }) as HTMLAttributes<HTMLElement>}
@@ -70,7 +70,7 @@ export function HotspotsPage() {
               {
                 title: t('hotspots.columns.level'),
                 key: 'level',
-                width: 130,
+                width: 120,
                 render: (_, h) => <LevelTag level={h.level} manual={h.levelManual} reason={h.levelReason} />,
               },
               {
@@ -107,15 +107,15 @@ export function HotspotsPage() {
                 ),
               },
               { title: t('hotspots.columns.authors'), dataIndex: 'authorCount', width: 80, align: 'right' },
-              { title: t('hotspots.columns.negativeShare'), dataIndex: 'negativeShare', width: 130, render: (s: number) => <NegativeShare share={s} /> },
-              { title: t('hotspots.columns.channels'), key: 'channels', width: 220, render: (_, h) => <ChannelTags channels={h.channels} max={2} /> },
+              { title: t('hotspots.columns.negativeShare'), dataIndex: 'negativeShare', width: 125, render: (s: number) => <NegativeShare share={s} /> },
+              { title: t('hotspots.columns.channels'), key: 'channels', width: 200, render: (_, h) => <ChannelTags channels={h.channels} max={2} /> },
               {
                 title: t('hotspots.columns.places'),
                 dataIndex: 'places',
-                width: 150,
+                width: 130,
                 render: (places: string[]) => (places.length ? places.slice(0, 3).join('、') + (places.length > 3 ? '…' : '') : '—'),
               },
-              { title: t('hotspots.columns.lastSeen'), dataIndex: 'lastSeenAt', width: 150, render: (at: string) => <SeenAt at={at} /> },
+              { title: t('hotspots.columns.lastSeen'), dataIndex: 'lastSeenAt', width: 140, render: (at: string) => <SeenAt at={at} /> },
             ]}
           />
         </Flex>

@@ -43,7 +43,7 @@ export function LevelModal({ hotspot, onClose }: { hotspot: HotspotDetailDto; on
       <Form<LevelForm>
         form={form}
         layout="vertical"
-        initialValues={{ level: hotspot.levelManual && hotspot.level ? hotspot.level : (hotspot.level ?? 0), reason: '' }}
+        initialValues={{ level: hotspot.level ?? 0, reason: '' }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="level" label={t('hotspots.level.level')} extra={hotspot.levelReason ? t('hotspots.level.current', { reason: hotspot.levelReason }) : undefined}>

@@ -30,6 +30,9 @@ export function ApiKeyModal({ created, onClose }: { created: SourceWithKeyDto & 
         >
           {created.apiKey}
         </Typography.Paragraph>
+        <Typography.Text type="secondary">
+          {t('opinionAdmin.sources.keyUsage')} <Typography.Text code>POST /api/opinion/mentions</Typography.Text> <Typography.Text code>X-Api-Key</Typography.Text>
+        </Typography.Text>
       </Space>
     </Modal>
   );
