@@ -8,14 +8,14 @@ import { AppError } from '../common/errors/app.error';
 import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { indexedFromRow } from './clustering/cluster-state';
-import { mentionVector, type HotspotIndex } from './clustering/hotspot-index';
+import { isDistrictCode, mentionVector, type HotspotIndex } from './clustering/hotspot-index';
 import { HotspotEntity } from './entities/hotspot.entity';
 import { MentionEntity } from './entities/mention.entity';
 import { IngestService } from './ingest.service';
+import { namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
 
 const NEGATIVE = (score: number): boolean => score < 0;
-const ANONYMOUS = new Set(['', '匿名', '匿名用户', 'anonymous', '-']);
 
 export function toMentionDto(m: MentionEntity): MentionDto {
   const score = Math.round(m.sentimentScore * 10000) / 10000;
@@ -42,7 +42,7 @@ export function toMentionDto(m: MentionEntity): MentionDto {
 
 export function toHotspotSummary(h: HotspotEntity, unitName: string | null = null): HotspotSummaryDto {
   const keywords = Object.entries(h.terms ?? {})
-    .filter(([w]) => !/^[a-z]\d{1,2}$/.test(w))
+    .filter(([w]) => !isDistrictCode(w))
     .sort((a, b) => b[1] - a[1])
     .slice(0, 20)
     .map(([word, weight]) => ({ word, weight: Math.round(weight * 1000) / 1000 }));
@@ -292,8 +292,7 @@ export class HotspotsService {
       if (m.category) next.categoryCounts[m.category] = (next.categoryCounts[m.category] ?? 0) + 1;
       for (const p of m.places) next.places[p] = (next.places[p] ?? 0) + 1;
       for (const f of m.flags) flags.add(f);
-      const r = m.reach ?? {};
-      const total = (r.views ?? 0) + (r.likes ?? 0) + (r.dislikes ?? 0) + (r.reposts ?? 0) + (r.comments ?? 0);
+      const total = reachTotal(m.reach);
       reach += BigInt(total);
       for (const [w, v] of mentionVector(m, index.options.genericWords)) terms.set(w, (terms.get(w) ?? 0) + v);
       heat = addToHeat(heat, t, mentionWeight(rules.channelWeights[m.channel as MentionChannel] ?? 1, total, NEGATIVE(m.sentimentScore)));
@@ -308,7 +307,7 @@ export class HotspotsService {
     Object.assign(next, { heat: heat.heat, fastRate: heat.fastRate, slowRate: heat.slowRate, heatAt: new Date(heat.at), growth: growthOf(heat) });
     next.category = Object.entries(next.categoryCounts).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     await manager.query(`DELETE FROM hotspot_authors WHERE hotspot_id = $1`, [h.id]);
-    const authors = [...new Set(mentions.map((m) => m.author?.trim() ?? '').filter((a) => !ANONYMOUS.has(a.toLowerCase())))];
+    const authors = [...new Set(namedAuthors(mentions.map((m) => m.author)))];
     if (authors.length) await manager.query(`INSERT INTO hotspot_authors (hotspot_id, author) SELECT $1, unnest($2::varchar[])`, [h.id, authors]);
     next.authorCount = authors.length;
     if (!next.levelManual) {

@@ -27,6 +27,7 @@ import { AnalysisService } from './analysis.service';
 import { HotspotIndex } from './clustering/hotspot-index';
 import { indexedFromRow, toSigned } from './clustering/cluster-state';
 import { HotspotEntity } from './entities/hotspot.entity';
+import { namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
 
 /** One PostgreSQL advisory lock serialises clustering across API processes. */
@@ -64,8 +65,6 @@ interface Prepared {
   reachTotal: number;
 }
 
-const ANONYMOUS = new Set(['', '匿名', '匿名用户', 'anonymous', '-']);
-
 /** Text fields without NUL characters (PostgreSQL text cannot hold them). */
 function withoutNul(item: unknown): unknown {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
@@ -81,11 +80,6 @@ export function contentHashOf(content: string): Buffer {
 
 /** What the analyser reads: the title twice (a matter is named in it) and the content. */
 export const analysisTextOf = (m: Pick<MentionInput, 'title' | 'content'>): string => (m.title?.trim() ? `${m.title}。${m.title}。${m.content}` : m.content);
-
-const reachTotalOf = (m: MentionInput): number => {
-  const r = m.reach ?? {};
-  return (r.views ?? 0) + (r.likes ?? 0) + (r.dislikes ?? 0) + (r.reposts ?? 0) + (r.comments ?? 0);
-};
 
 const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] }): string =>
   error.issues.map((i) => (i.path.length && !i.message.startsWith(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
@@ -146,7 +140,7 @@ export class IngestService {
         analysis: analyzer.analyze(analysisTextOf(input)),
         contentHash: contentHashOf(input.content),
         publishedAt: Date.parse(input.publishedAt),
-        reachTotal: reachTotalOf(input),
+        reachTotal: reachTotal(input.reach),
       });
     });
 
@@ -377,7 +371,7 @@ export class IngestService {
 
     // New distinct authors per hotspot.
     const authorPairs = [...deltas].flatMap(([hotspotId, d]) =>
-      d.mentions.map((m) => m.p.input.author?.trim() ?? '').filter((a) => !ANONYMOUS.has(a.toLowerCase())).map((author) => ({ hotspotId, author })),
+      namedAuthors(d.mentions.map((m) => m.p.input.author)).map((author) => ({ hotspotId, author })),
     );
     const newAuthors = new Map<string, number>();
     if (authorPairs.length) {

@@ -1,11 +1,9 @@
-import type { IndexedHotspot } from './hotspot-index';
+import { isDistrictCode, type IndexedHotspot } from './hotspot-index';
 import type { HotspotEntity } from '../entities/hotspot.entity';
 
 /** Signed bigint (PostgreSQL) ↔ unsigned 64-bit SimHash. */
 export const toSigned = (x: bigint): string => BigInt.asIntN(64, x).toString();
 export const toUnsigned = (s: string): bigint => BigInt.asUintN(64, BigInt(s));
-
-const DISTRICT_CODE = /^[a-z]\d{1,2}$/;
 
 /** The clustering state of a stored hotspot, for the in-memory index. */
 export function indexedFromRow(row: Pick<HotspotEntity, 'id' | 'firstSeenAt' | 'lastSeenAt' | 'simhashes' | 'terms' | 'places' | 'mentionCount'>): IndexedHotspot {
@@ -16,7 +14,7 @@ export function indexedFromRow(row: Pick<HotspotEntity, 'id' | 'firstSeenAt' | '
     lastSeenAt: new Date(row.lastSeenAt).getTime(),
     simhashes: (row.simhashes ?? []).map(toUnsigned),
     terms,
-    places: new Set([...Object.keys(row.places ?? {}), ...[...terms.keys()].filter((w) => DISTRICT_CODE.test(w))]),
+    places: new Set([...Object.keys(row.places ?? {}), ...[...terms.keys()].filter(isDistrictCode)]),
     mentionCount: row.mentionCount,
   };
 }

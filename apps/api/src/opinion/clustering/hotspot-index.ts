@@ -72,6 +72,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 
 /** `a2`, `k6`: letters-and-digits codes of anonymised districts, places rather than matters. */
 const DISTRICT_CODE = /^[a-z]\d{1,2}$/;
+export const isDistrictCode = (word: string): boolean => DISTRICT_CODE.test(word);
 
 export type Assignment =
   | { hotspotId: string; kind: 'near-duplicate'; distance: number; created: false }
