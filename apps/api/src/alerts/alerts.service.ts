@@ -414,9 +414,14 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
     };
     const body = event === 'alert.raised' || event === 'alert.escalated' ? { ...base, ...extra } : { alertId: alert.id, hotspotId: alert.hotspotId, level: alert.level, ...extra };
     const uniqueRooms = [...new Set(rooms)];
-    const [{ id }] = (await manager.query(`SELECT nextval(pg_get_serial_sequence('alert_events', 'id'))::text AS id`)) as { id: string }[];
-    const payload = { eventId: id, ...body };
-    await manager.query(`INSERT INTO alert_events (id, alert_id, event, payload, rooms) VALUES ($1, $2, $3, $4, $5)`, [id, alert.id, event, JSON.stringify(payload), uniqueRooms]);
+    const [row] = (await manager.query(`INSERT INTO alert_events (alert_id, event, payload, rooms) VALUES ($1, $2, $3, $4) RETURNING id::text`, [
+      alert.id,
+      event,
+      JSON.stringify(body),
+      uniqueRooms,
+    ])) as { id: string }[];
+    const payload = { eventId: row!.id, ...body };
+    await manager.query(`UPDATE alert_events SET payload = $2 WHERE id = $1`, [row!.id, JSON.stringify(payload)]);
     return { event, rooms: uniqueRooms, payload };
   }
 
