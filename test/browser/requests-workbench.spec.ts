@@ -306,9 +306,15 @@ describe('request workbench in Chromium (built product, embedded PostgreSQL)', (
     await page.keyboard.type(`冲突申请人${Date.now() % 100000}`);
     await page.getByTestId('applicant-id-number').fill('370124198507150013');
     await page.getByTestId('request-description').fill('请公开本局 2026 年政府采购意向公告。');
+    // The request page refetches the detail when it opens; that read must be done before someone
+    // else changes the request, or the page would already show the new version.
+    const detailRead = page.waitForResponse(
+      (r) => r.request().method() === 'GET' && /\/api\/requests\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname),
+    );
     await page.getByTestId('register-submit').click();
     await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
     const id = /\/requests\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await detailRead;
     await expectStatus(page, '登记');
 
     // Someone else starts the review meanwhile: the page still shows version 1.
