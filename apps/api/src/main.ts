@@ -27,9 +27,21 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   running.server = server;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (config.role === 'worker') {
+    process.stdout.write(
+      [
+        '',
+        `GovDesk worker is running (jobs: escalation timers, deadline sweeps, feed polls; no HTTP), ready after ${seconds} s`,
+        `  Database: ${server.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`,
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+    return;
+  }
   const lines = [
     '',
-    `GovDesk is running at ${server.url}  (healthy after ${seconds} s)`,
+    `GovDesk is running at ${server.url}  (healthy after ${seconds} s)${config.role === 'api' ? ' — API role: jobs run in a worker (GOVDESK_ROLE=worker)' : ''}`,
     `  API docs: ${server.url}/api/docs`,
     `  Database: ${server.embedded ? `embedded PostgreSQL, data in ${config.dataDir}` : 'DATABASE_URL'}`,
     server.migrations.length ? `  Migrations run: ${server.migrations.join(', ')}` : '  Migrations: up to date',

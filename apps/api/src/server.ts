@@ -20,6 +20,7 @@ export interface RunningServer {
   app: INestApplication;
   /** The configuration in force, with the demo password resolved. */
   config: AppConfig;
+  /** Where HTTP is served; empty for a worker (`GOVDESK_ROLE=worker`), which serves none. */
   url: string;
   port: number;
   databaseUrl: string;
@@ -96,7 +97,8 @@ function serveConsole(app: INestApplication, consoleDir: string): void {
 }
 
 export async function startServer(baseConfig: AppConfig): Promise<RunningServer> {
-  await assertPortFree(baseConfig.host, baseConfig.port);
+  const serving = baseConfig.role !== 'worker';
+  if (serving) await assertPortFree(baseConfig.host, baseConfig.port);
   const config = await resolveDemoPassword(baseConfig);
   const pgLog: string[] = [];
   const database = await prepareDatabase(config, (line) => {
@@ -126,15 +128,17 @@ export async function startServer(baseConfig: AppConfig): Promise<RunningServer>
 
     await app.init();
     const seed = await app.get(SeedService).seedIfEmpty();
-    await app.listen(config.port, config.host);
-    const address = app.getHttpServer().address() as { port: number };
+    // A worker initialises everything (its socket.io server still broadcasts through the
+    // PostgreSQL adapter to the API processes' clients) but listens on no port.
+    if (serving) await app.listen(config.port, config.host);
+    const port = serving ? (app.getHttpServer().address() as { port: number }).port : 0;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     let closed = false;
     return {
       app,
       config,
-      url: `http://${host}:${address.port}`,
-      port: address.port,
+      url: serving ? `http://${host}:${port}` : '',
+      port,
       databaseUrl: database.url,
       embedded: embedded !== null,
       migrations,

@@ -1,40 +1,9 @@
-import { io, type Socket } from 'socket.io-client';
-import type { AlertDto, AlertEscalatedPayload, AlertEventPayload, ClientToServerEvents, IngestResultDto, MentionInput, ServerToClientEvents } from '@govdesk/contracts';
+import { io } from 'socket.io-client';
+import type { AlertDto, AlertEscalatedPayload, AlertEventPayload, IngestResultDto, MentionInput } from '@govdesk/contracts';
+import { burst, connect, next, type Client } from './support/alert-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-/** 30 negative mentions of one matter from 30 people within ten minutes. */
-function burst(tag: string, place: string, thing: string, startMinute: number): MentionInput[] {
-  const base = Date.UTC(2026, 10, 26, 2, 0) + startMinute * 60_000;
-  return Array.from({ length: 30 }, (_, i) => ({
-    channel: i % 3 === 0 ? 'hotline_12345' : 'weibo',
-    externalId: `${tag}-${i}`,
-    title: `${place}${thing}问题没人管`,
-    content: `${place}${thing}，太气人了，已经反映好多次了，一直没人管，群众非常不满！${['投诉', '强烈要求处理', '怎么没人管'][i % 3]}（${tag}${i}）`,
-    author: `${tag}-user-${i}`,
-    publishedAt: new Date(base + i * 15_000).toISOString(),
-  }));
-}
-
-function connect(url: string, token: string, lastEventId?: string): Promise<Client> {
-  const client: Client = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token, ...(lastEventId ? { lastEventId } : {}) }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => (client.once('connect', () => resolve(client)), client.once('connect_error', reject)));
-}
-
-function next<E extends keyof ServerToClientEvents>(client: Client, event: E, match: (p: Parameters<ServerToClientEvents[E]>[0]) => boolean, timeoutMs = 10_000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-    const handler = (p: Parameters<ServerToClientEvents[E]>[0]) => {
-      if (!match(p)) return;
-      clearTimeout(timer);
-      client.off(event, handler as never);
-      resolve(p);
-    };
-    client.on(event, handler as never);
-  });
-}
 
 describe('alerts and escalation with real socket.io clients and pg-boss timers', () => {
   let t: TestApp;

@@ -76,7 +76,7 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.jobs.enabled) return;
+    if (!this.jobs.runsWorkers) return;
     await this.jobs.work<EscalateJob>(ESCALATE, (job) => this.escalate(job), { pollingIntervalSeconds: 0.5 });
     await this.jobs.work<AckTimeoutJob>(ACK_TIMEOUT, (job) => this.ackTimedOut(job), { pollingIntervalSeconds: 0.5 });
     await this.jobs.work<ResponseClockJob>(RESPONSE_CLOCK, (job) => this.responseClock(job), { pollingIntervalSeconds: 1 });

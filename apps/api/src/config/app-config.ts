@@ -30,6 +30,7 @@ const envSchema = z.object({
   GOVDESK_CONSOLE_DIR: z.string().optional(),
   GOVDESK_TRUST_PROXY: onOff.default('off'),
   GOVDESK_JOBS: onOff.default('on'),
+  GOVDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
 });
 
 export interface AppConfig {
@@ -53,9 +54,16 @@ export interface AppConfig {
   ingestBodyLimit: string;
   consoleDir: string;
   trustProxy: boolean;
-  /** Durable background jobs (pg-boss): deadline sweeps. */
+  /** Durable background jobs (pg-boss): deadline sweeps, feed polls, escalation timers. */
   jobs: boolean;
+  /**
+   * What this process does: `all` serves HTTP and runs jobs; `api` serves HTTP and only
+   * enqueues jobs; `worker` runs jobs (timers, sweeps, feed polls) and serves no HTTP.
+   */
+  role: ProcessRole;
 }
+
+export type ProcessRole = 'all' | 'api' | 'worker';
 
 export class ConfigError extends Error {}
 
@@ -104,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: resolve(e.GOVDESK_CONSOLE_DIR ?? resolve(root, 'dist/apps/console')),
     trustProxy: e.GOVDESK_TRUST_PROXY === 'on',
     jobs: e.GOVDESK_JOBS === 'on',
+    role: e.GOVDESK_ROLE,
   };
 }
 

@@ -24,6 +24,11 @@ export class JobsService implements OnApplicationShutdown {
     return this.config.jobs;
   }
 
+  /** Whether this process runs job handlers and schedules (not in the `api` role, which only enqueues). */
+  get runsWorkers(): boolean {
+    return this.config.jobs && this.config.role !== 'api';
+  }
+
   /** The started pg-boss (started on first use). */
   async ready(): Promise<PgBoss> {
     if (!this.enabled) throw new Error('jobs are off (GOVDESK_JOBS=off)');
@@ -64,11 +69,18 @@ export class JobsService implements OnApplicationShutdown {
 
   /** Creates the queue and runs `handler` for its jobs in this process (one at a time per process unless told). */
   async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
-    if (!this.enabled) return;
+    if (!this.runsWorkers) return;
     const boss = await this.queue(queue);
     await boss.work<T>(queue, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });
+  }
+
+  /** A cron schedule for `queue` (one row in pg-boss, shared by every process), set by worker processes. */
+  async schedule(queue: string, cron: string, options: { tz?: string } = {}): Promise<void> {
+    if (!this.runsWorkers) return;
+    const boss = await this.queue(queue);
+    await boss.schedule(queue, cron, {}, options);
   }
 
   async onApplicationShutdown(): Promise<void> {

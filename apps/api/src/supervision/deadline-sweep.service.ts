@@ -39,12 +39,12 @@ export class DeadlineSweepService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.jobs.enabled) return;
+    if (!this.jobs.runsWorkers) return;
     await this.jobs.work(QUEUE, async () => {
       const result = await this.sweep();
       if (result.notifications) this.logger.log(`Deadline sweep: ${JSON.stringify(result)}`);
     });
-    await (await this.jobs.ready()).schedule(QUEUE, '*/5 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await this.jobs.schedule(QUEUE, '*/5 * * * *', { tz: 'Asia/Shanghai' });
   }
 
   async sweep(): Promise<SweepResult> {

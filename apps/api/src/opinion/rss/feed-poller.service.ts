@@ -37,9 +37,9 @@ export class FeedPollerService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.jobs.enabled) return;
+    if (!this.jobs.runsWorkers) return;
     await this.jobs.work(QUEUE, () => this.pollDue());
-    await (await this.jobs.ready()).schedule(QUEUE, '* * * * *', {});
+    await this.jobs.schedule(QUEUE, '* * * * *');
   }
 
   /** Polls every due feed once. */
