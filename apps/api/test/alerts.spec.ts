@@ -104,6 +104,21 @@ describe('alerts and escalation with real socket.io clients and pg-boss timers',
     expect(missed.map((m) => m.eventId)).toEqual([...missed.map((m) => m.eventId)].sort((a, b) => Number(BigInt(a) - BigInt(b))));
   });
 
+  it('tells a client that has seen no alert event where the log stands, so it can ask for what it misses', async () => {
+    const fresh: Client = io(t.server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: monitor }, reconnection: false, forceNew: true });
+    clients.push(fresh);
+    const cursor = await new Promise<{ eventId: string }>((resolve) => fresh.once('events.cursor', resolve));
+    const [{ max }] = await t.sql<{ max: string }>(`SELECT max(id)::text AS max FROM alert_events`);
+    expect(cursor.eventId).toBe(max);
+    fresh.disconnect();
+
+    await ingest(burst('gas', '刁镇', '燃气管道漏气', 150));
+    const back: Client = io(t.server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: monitor, lastEventId: cursor.eventId }, reconnection: false, forceNew: true });
+    clients.push(back);
+    const missed = await next(back, 'alert.raised', (p) => p.title.includes('燃气'), 5000);
+    expect(BigInt(missed.eventId)).toBeGreaterThan(BigInt(cursor.eventId));
+  });
+
   it('refuses an unauthenticated socket and a bad policy', async () => {
     await expect(connect(t.server.url, 'not-a-token')).rejects.toThrow();
     const bad = await t.http.put('/api/escalation-policies/5').set(auth(admin)).send({ steps: [{ waitSeconds: 0, notify: { roles: ['monitor'] } }], ackTimeoutSeconds: 60 });

@@ -14,6 +14,8 @@ import { homePathFor } from './layout/navigation';
 import { AuditPage } from './modules/admin/AuditPage';
 import { UnitsPage } from './modules/admin/UnitsPage';
 import { UsersPage } from './modules/admin/UsersPage';
+import { AlertsPage } from './modules/alerts/AlertsPage';
+import { AlertBanner } from './modules/alerts/components/AlertBanner';
 import { HotspotPage } from './modules/hotspots/HotspotPage';
 import { HotspotsPage } from './modules/hotspots/HotspotsPage';
 import { ImportPage } from './modules/hotspots/ImportPage';
@@ -47,13 +49,15 @@ function AppRoutes({ onToggleLanguage }: { onToggleLanguage(): void }) {
       <Route path="/portal" element={<PortalLayout onToggleLanguage={onToggleLanguage}><PortalPage /></PortalLayout>} />
       <Route path="/portal/status" element={<PortalLayout onToggleLanguage={onToggleLanguage}><PortalStatusPage /></PortalLayout>} />
       <Route path="/login" element={user ? <Navigate to={homePathFor(user.roles)} replace /> : <LoginPage onToggleLanguage={onToggleLanguage} />} />
-      <Route element={user ? <AppLayout onToggleLanguage={onToggleLanguage} /> : <Navigate to="/login" replace />}>
+      {/* The alert banner floats over every page of the console (it shows only for those who watch alerts). */}
+      <Route element={user ? <><AppLayout onToggleLanguage={onToggleLanguage} /><AlertBanner /></> : <Navigate to="/login" replace />}>
         <Route path="/workbench" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><WorkbenchPage /></RequireRole>} />
         <Route path="/requests/new" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><RegisterRequestPage /></RequireRole>} />
         <Route path="/requests/:id" element={<RequireRole roles={['handler', 'supervisor', 'admin']}><RequestPage /></RequireRole>} />
         <Route path="/hotspots" element={<RequireRole roles={['monitor', 'supervisor', 'admin']}><HotspotsPage /></RequireRole>} />
         <Route path="/hotspots/import" element={<RequireRole roles={['monitor', 'admin']}><ImportPage /></RequireRole>} />
         <Route path="/hotspots/:id" element={<RequireRole roles={['monitor', 'supervisor', 'admin']}><HotspotPage /></RequireRole>} />
+        <Route path="/alerts" element={<RequireRole roles={['monitor', 'supervisor', 'admin']}><AlertsPage /></RequireRole>} />
         <Route path="/supervision" element={<RequireRole roles={['supervisor', 'admin']}><SupervisionPage /></RequireRole>} />
         <Route path="/admin/units" element={<RequireRole roles={['admin']}><UnitsPage /></RequireRole>} />
         <Route path="/admin/users" element={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />

@@ -46,6 +46,11 @@ export interface ServerToClientEvents {
   'alert.assigned': (p: AlertStateChangedPayload) => void;
   'alert.resolved': (p: AlertStateChangedPayload) => void;
   'hotspot.updated': (p: HotspotUpdatedPayload) => void;
+  /**
+   * Sent once per connection, after any replay: the id to send as `auth.lastEventId` next time
+   * when no alert event has arrived since (ids only grow; events the client may not see are skipped).
+   */
+  'events.cursor': (p: { eventId: string }) => void;
 }
 
 /** Alert events are kept and replayed: a client sends the last `eventId` it saw as `auth.lastEventId` when it (re)connects. */
@@ -56,4 +61,4 @@ export interface ClientToServerEvents {
   ping: (ack: (p: { userId: string; rooms: string[] }) => void) => void;
 }
 
-export const SOCKET_EVENTS = ['notification.created', 'notification.read', ...REPLAYED_EVENTS, 'hotspot.updated'] as const;
+export const SOCKET_EVENTS = ['notification.created', 'notification.read', ...REPLAYED_EVENTS, 'hotspot.updated', 'events.cursor'] as const;

@@ -53,24 +53,33 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       return;
     }
     const rooms = roomsOf(user);
+    // What a reconnecting client missed is sent before it joins its rooms, so that nothing live
+    // overtakes it; what was committed while it joined follows; then the cursor to send next time.
+    const last = (client.handshake.auth as { lastEventId?: unknown } | undefined)?.lastEventId;
+    const claimed = (typeof last === 'string' || typeof last === 'number') && /^\d{1,18}$/.test(String(last)) ? String(last) : null;
+    let cursor = claimed ? await this.replay(client, rooms, claimed) : await this.latestEventId();
     await client.join(rooms);
+    cursor = await this.replay(client, rooms, cursor);
+    client.emit('events.cursor', { eventId: cursor });
     this.logger.debug(`socket ${client.id} joined as ${user.username}`);
-    await this.replay(client, rooms);
+  }
+
+  private async latestEventId(): Promise<string> {
+    const [row] = (await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM alert_events`)) as { id: string }[];
+    return row!.id;
   }
 
   /**
-   * What a reconnecting client missed: alert events after the `auth.lastEventId` it sends,
-   * for its rooms, from the last 24 hours (at most 1,000), in order.
+   * Alert events after `after` for the client's rooms, from the last 24 hours (at most 1,000),
+   * in order; answers the id of the last one sent (or `after`).
    */
-  private async replay(client: GovDeskSocket, rooms: string[]): Promise<void> {
-    const last = (client.handshake.auth as { lastEventId?: unknown } | undefined)?.lastEventId;
-    if (typeof last !== 'string' && typeof last !== 'number') return;
-    if (!/^\d{1,18}$/.test(String(last))) return;
-    const events: { event: string; payload: object }[] = await this.dataSource.query(
-      `SELECT event, payload FROM alert_events WHERE id > $1 AND rooms && $2::text[] AND at > now() - interval '24 hours' ORDER BY id LIMIT 1000`,
-      [String(last), rooms],
+  private async replay(client: GovDeskSocket, rooms: string[], after: string): Promise<string> {
+    const events: { id: string; event: string; payload: object }[] = await this.dataSource.query(
+      `SELECT id::text AS id, event, payload FROM alert_events WHERE id > $1 AND rooms && $2::text[] AND at > now() - interval '24 hours' ORDER BY id LIMIT 1000`,
+      [after, rooms],
     );
     for (const e of events) client.emit(e.event as 'alert.raised', e.payload as never);
+    return events.at(-1)?.id ?? after;
   }
 
   /** A round trip for clients and benchmarks: who am I and which rooms am I in. */

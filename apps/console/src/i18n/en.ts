@@ -1,4 +1,5 @@
 import { REQUEST_ACTIONS, TRANSITIONS, type RequestAction } from '@govdesk/domain';
+import { alertsEn } from './alerts-en';
 import { opinionEn } from './opinion-en';
 import type { Messages } from './zh-CN';
 
@@ -7,6 +8,7 @@ export const en: Messages = {
   nav: {
     workbench: 'Disclosure requests',
     hotspots: 'Public opinion',
+    alerts: 'Alert board',
     supervision: 'Supervision',
     admin: 'Administration',
     units: 'Units',
@@ -488,6 +490,7 @@ export const en: Messages = {
     missingYears: 'The {{years}} holiday calendar is not loaded yet: deadlines in it are provisional (Monday–Friday)',
   },
   ...opinionEn,
+  ...alertsEn,
   supervision: {
     title: 'Supervision',
     timeliness: {

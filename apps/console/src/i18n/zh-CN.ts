@@ -1,4 +1,5 @@
 import { REQUEST_ACTIONS, STATUS_LABELS, TRANSITIONS, type RequestAction } from '@govdesk/domain';
+import { alertsZhCN } from './alerts-zh-CN';
 import { opinionZhCN } from './opinion-zh-CN';
 
 /** Simplified Chinese: the console's default language. Keys mirror en.ts. */
@@ -7,6 +8,7 @@ export const zhCN = {
   nav: {
     workbench: '依申请公开',
     hotspots: '舆情热点',
+    alerts: '告警看板',
     supervision: '督办与统计',
     admin: '系统管理',
     units: '单位管理',
@@ -477,6 +479,7 @@ export const zhCN = {
     missingYears: '{{years}} 年节假日安排尚未载入，相关期限按周一至周五暂定计算',
   },
   ...opinionZhCN,
+  ...alertsZhCN,
   supervision: {
     title: '督办与统计',
     timeliness: {

@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { key: 'workbench', path: '/workbench', labelKey: 'nav.workbench', roles: ['handler', 'supervisor', 'admin'] },
   { key: 'hotspots', path: '/hotspots', labelKey: 'nav.hotspots', roles: ['monitor', 'supervisor', 'admin'] },
+  { key: 'alerts', path: '/alerts', labelKey: 'nav.alerts', roles: ['monitor', 'supervisor', 'admin'] },
   { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', roles: ['supervisor', 'admin'] },
   {
     key: 'admin',

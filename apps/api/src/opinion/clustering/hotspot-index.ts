@@ -80,6 +80,8 @@ export type Assignment =
   | { hotspotId: string; kind: 'new'; created: true };
 
 const BAND_MASK = 0xffffn;
+/** The SimHash of a text without words. */
+const NO_FINGERPRINT = 0n;
 
 function bandKeys(hash: bigint): number[] {
   return [0, 1, 2, 3].map((band) => band * 65536 + Number((hash >> BigInt(band * 16)) & BAND_MASK));
@@ -186,7 +188,8 @@ export class HotspotIndex {
     let nearest: { id: string; distance: number } | null = null;
     const mine = halvesOf(m.simhash);
     const checked = new Set<string>();
-    for (const key of bandKeys(m.simhash)) {
+    // A zero SimHash means the text had no words (emoticons, a bare link): no fingerprint to compare.
+    for (const key of m.simhash === NO_FINGERPRINT ? [] : bandKeys(m.simhash)) {
       for (const id of this.bands.get(key) ?? []) {
         if (checked.has(id)) continue;
         checked.add(id);
@@ -265,9 +268,11 @@ export class HotspotIndex {
     h.firstSeenAt = Math.min(h.firstSeenAt, m.publishedAt);
     h.lastSeenAt = Math.max(h.lastSeenAt, m.publishedAt);
     for (const p of placesOf(m)) h.places.add(p);
-    h.simhashes.push(m.simhash);
-    this.halvesCache.delete(h.id);
-    this.indexSimhash(h.id, m.simhash);
+    if (m.simhash !== NO_FINGERPRINT) {
+      h.simhashes.push(m.simhash);
+      this.halvesCache.delete(h.id);
+      this.indexSimhash(h.id, m.simhash);
+    }
     while (h.simhashes.length > this.options.maxSimhashes) this.unindexSimhash(h.id, h.simhashes.shift()!);
     for (const [word, w] of mentionVector(m, this.options.genericWords)) {
       if (!h.terms.has(word)) this.post(word, h.id);
@@ -298,6 +303,7 @@ export class HotspotIndex {
   }
 
   private indexSimhash(id: string, s: bigint): void {
+    if (s === NO_FINGERPRINT) return;
     for (const key of bandKeys(s)) {
       let set = this.bands.get(key);
       if (!set) this.bands.set(key, (set = new Set()));
