@@ -391,29 +391,49 @@ export class IngestService {
       const indexed = index.get(id);
       const h = before ? { ...before } : newHotspot(id, d);
       const previousLevel = before?.level ?? null;
+      // Counted on copies made once per hotspot (the stored entity stays as read).
+      const channels = { ...h.channels };
+      const categoryCounts = { ...h.categoryCounts };
+      const places = { ...h.places };
+      const flags = new Set(h.flags);
+      let reach = BigInt(h.reach);
+      let firstSeen = new Date(h.firstSeenAt).getTime();
+      let lastSeen = new Date(h.lastSeenAt).getTime();
+      let heat = { heat: h.heat, fastRate: h.fastRate, slowRate: h.slowRate, at: new Date(h.heatAt).getTime() };
       for (const { p, similarity } of d.mentions) {
         const t = p.publishedAt;
         h.mentionCount++;
         if (p.analysis.sentiment.score < 0) h.negativeCount++;
-        h.channels = { ...h.channels, [p.input.channel]: (h.channels[p.input.channel] ?? 0) + 1 };
+        channels[p.input.channel] = (channels[p.input.channel] ?? 0) + 1;
         const category = p.analysis.category?.code;
-        if (category) h.categoryCounts = { ...h.categoryCounts, [category]: (h.categoryCounts[category] ?? 0) + 1 };
-        for (const pl of p.analysis.places) h.places = { ...h.places, [pl.name]: (h.places[pl.name] ?? 0) + 1 };
-        const flags = new Set([...h.flags, ...p.analysis.flags.map((f) => f.category)]);
-        h.flags = [...flags];
-        h.reach = (BigInt(h.reach) + BigInt(p.reachTotal)).toString();
-        if (t < new Date(h.firstSeenAt).getTime()) h.firstSeenAt = new Date(t);
-        if (t > new Date(h.lastSeenAt).getTime()) h.lastSeenAt = new Date(t);
+        if (category) categoryCounts[category] = (categoryCounts[category] ?? 0) + 1;
+        for (const pl of p.analysis.places) places[pl.name] = (places[pl.name] ?? 0) + 1;
+        for (const f of p.analysis.flags) flags.add(f.category);
+        reach += BigInt(p.reachTotal);
+        if (t < firstSeen) firstSeen = t;
+        if (t > lastSeen) lastSeen = t;
         const weight = mentionWeight(rules.channelWeights[p.input.channel as MentionChannel] ?? 1, p.reachTotal, p.analysis.sentiment.score < 0);
-        const heat = addToHeat({ heat: h.heat, fastRate: h.fastRate, slowRate: h.slowRate, at: new Date(h.heatAt).getTime() }, t, weight);
-        Object.assign(h, { heat: heat.heat, fastRate: heat.fastRate, slowRate: heat.slowRate, heatAt: new Date(heat.at), growth: growthOf(heat) });
-        const title = (p.input.title?.trim() || p.input.content.replace(/\s+/g, ' ').trim().slice(0, 60)).slice(0, 500);
+        heat = addToHeat(heat, t, weight);
         // The title of the mention closest to the hotspot's centroid names it best.
         if (h.mentionCount === 1 || similarity > h.titleScore + 0.05) {
-          h.title = title;
+          h.title = (p.input.title?.trim() || p.input.content.replace(/\s+/g, ' ').trim().slice(0, 60)).slice(0, 500);
           h.titleScore = similarity;
         }
       }
+      if (d.mentions.length) Object.assign(h, {
+        channels,
+        categoryCounts,
+        places,
+        flags: [...flags],
+        reach: reach.toString(),
+        firstSeenAt: new Date(firstSeen),
+        lastSeenAt: new Date(lastSeen),
+        heat: heat.heat,
+        fastRate: heat.fastRate,
+        slowRate: heat.slowRate,
+        heatAt: new Date(heat.at),
+        growth: growthOf(heat),
+      });
       h.duplicateCount += d.duplicates;
       if (!d.mentions.length) h.reach = (BigInt(h.reach) + BigInt(d.reach)).toString();
       h.authorCount += newAuthors.get(id) ?? 0;
