@@ -41,7 +41,12 @@ describe('console features in Chromium (built product, embedded PostgreSQL)', ()
     await page.waitForURL(/\/workbench$/);
   }
 
-  it('supervisor: timeliness table, annual report with balance check, drill-down', async () => {
+  /** Waits until the request queue lists exactly `n` rows. */
+  async function queueRows(page: Page, n: number) {
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="request-queue"] tbody tr.ant-table-row').length === count, n, { timeout: 10000 });
+  }
+
+  it('supervisor: timeliness table with every number drilling into the queue, annual report with balance check, drill-down of parts three and four', async () => {
     const page = await newPage();
     await login(page, 'supervisor');
     await page.goto(`${server.url}/supervision`);
@@ -49,6 +54,32 @@ describe('console features in Chromium (built product, embedded PostgreSQL)', ()
     await page.getByTestId('timeliness-trend').waitFor();
     await page.screenshot({ path: screenshotPath('features-supervision-timeliness'), fullPage: true });
 
+    // A number other than the overdue ones: the requests replied late (on time if none was late), as many as the cell says.
+    const table = page.getByTestId('timeliness-table');
+    const metric = (await table.locator('[data-testid="drill-late"]').count()) > 0 ? 'late' : 'on_time';
+    const cell = table.locator(`[data-testid="drill-${metric}"]`).first();
+    const expected = Number(await cell.getAttribute('data-count'));
+    expect(expected).toBeGreaterThan(0);
+    await cell.click();
+    await page.waitForURL(new RegExp(`/workbench\\?.*timeliness=${metric}`));
+    const chip = page.locator('[data-testid="drill-chip"][data-chip="timeliness"]');
+    await chip.waitFor();
+    await queueRows(page, expected);
+    await page.screenshot({ path: screenshotPath('features-supervision-drill-queue'), fullPage: true });
+    // Its chip removed, the queue lists the unit's requests of the period again.
+    await chip.locator('.ant-tag-close-icon').click();
+    await chip.waitFor({ state: 'detached' });
+    await page.waitForURL(/\/workbench$/);
+
+    // A reconsideration on one of this year's requests, for part four.
+    await page.evaluate(async () => {
+      const headers = { Authorization: `Bearer ${sessionStorage.getItem('govdesk.token')}`, 'Content-Type': 'application/json' };
+      const page = (await (await fetch('/api/requests?sort=received&order=desc&limit=1', { headers })).json()) as { items: { id: string }[] };
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const res = await fetch(`/api/requests/${page.items[0]!.id}/reviews`, { method: 'POST', headers, body: JSON.stringify({ kind: 'reconsideration', filedOn: today }) });
+      if (res.status !== 201) throw new Error(`review: ${res.status}`);
+    });
+    await page.goto(`${server.url}/supervision`);
     await page.getByTestId('tab-report').click();
     const balance = page.getByTestId('balance-check');
     await balance.waitFor();
@@ -65,6 +96,18 @@ describe('console features in Chromium (built product, embedded PostgreSQL)', ()
     }
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath('features-supervision-drill') });
+
+    // Part four: every cell opens its requests too, one row per review record.
+    await page.locator('.ant-drawer-close').click();
+    await drill.first().waitFor({ state: 'detached' });
+    const part4 = page.locator('[data-testid="report-part4"] [data-testid="report-cell"]').first();
+    const part4Count = Number(await part4.textContent());
+    expect(part4Count).toBeGreaterThan(0);
+    await part4.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="drill-table"] tbody tr.ant-table-row').length === n, part4Count);
+    await page.locator('[data-testid="drill-table"]', { hasText: '尚未审结' }).waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: screenshotPath('features-supervision-drill-part4') });
     await drill.first().click();
     await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
     await page.getByTestId('letters-card').waitFor();
@@ -101,8 +144,9 @@ describe('console features in Chromium (built product, embedded PostgreSQL)', ()
     // From the dashboard: the unit's overdue count opens its overdue requests.
     await supervisor.goto(`${server.url}/supervision`);
     const row = supervisor.locator('[data-testid="timeliness-table"] tbody tr.ant-table-row', { hasText: '县教体局' });
-    await row.getByTestId('overdue-link').click();
-    await supervisor.waitForURL(/\/workbench\?.*overdue=true/);
+    await row.getByTestId('drill-overdue').first().click();
+    await supervisor.waitForURL(/\/workbench\?.*deadlineState=overdue/);
+    await supervisor.locator('[data-testid="drill-chip"][data-chip="deadlineState"]').waitFor();
     await supervisor.getByText(receiptNo).click();
     await supervisor.waitForURL(new RegExp(`/requests/${id}$`));
     await supervisor.getByTestId('action-urge').click();

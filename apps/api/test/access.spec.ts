@@ -61,7 +61,7 @@ describe('roles, unit scope and API basics', () => {
   it('scopes unit members in the query: a handler sees their own unit and gets 404 for another', async () => {
     const own = await t.http.get(`/api/units/${unit('县教体局').id}/members`).set(auth(tokens.handler));
     expect(own.status).toBe(200);
-    expect(own.body.map((m: { username: string }) => m.username)).toEqual(['handler']);
+    expect(own.body.map((m: { username: string }) => m.username).sort()).toEqual(['handler', 'lead.education']);
     const other = await t.http.get(`/api/units/${unit('县水务局').id}/members`).set(auth(tokens.handler));
     expect(other.status).toBe(404);
     expect(other.body.code).toBe('UNIT_NOT_FOUND');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AnnualReportDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
+import type { AnnualReportDrillDownDto, AnnualReportDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
 import { binaryBody, startTestApp, type TestApp } from './support/test-app';
 
 /** A unit's 2025 built through the API, then its annual report checked cell by cell. */
@@ -108,6 +108,23 @@ describe('annual report through the API', () => {
     expect(res.body.map((r: { receivedOn: string }) => r.receivedOn)).toEqual(['2024-12-20', '2025-03-03']);
   });
 
+  it('opens the requests behind every cell of part four, one per review record', async () => {
+    const drill = async (column: string) =>
+      (await t.http.get('/api/reports/annual/requests').query({ year: 2025, unitId: waterId, row: report.part4.rows[0]!.label, column }).set(auth(supervisor)).expect(200))
+        .body as AnnualReportDrillDownDto[];
+    const counts = await Promise.all(report.part4.columns.map(async (c) => (await drill(c)).length));
+    expect(counts).toEqual(report.part4.rows[0]!.values);
+    const upheld = await drill('行政复议：结果维持');
+    expect(upheld).toEqual([
+      expect.objectContaining({ receivedOn: '2025-04-01', applicantType: 'commercial_enterprise', review: expect.objectContaining({ kind: 'reconsideration', filedOn: '2025-05-01', outcome: 'upheld' }) }),
+    ]);
+    const pending = await drill('行政诉讼（未经复议直接起诉）：总计');
+    expect(pending.map((i) => [i.receivedOn, i.review?.kind, i.review?.decidedOn])).toEqual([['2025-03-03', 'litigation_direct', null]]);
+    // Another year counts neither record: 2024's report has no part-four requests.
+    const before = await t.http.get('/api/reports/annual/requests').query({ year: 2024, unitId: waterId, row: report.part4.rows[0]!.label, column: '行政复议：总计' }).set(auth(supervisor));
+    expect(before.body).toEqual([]);
+  });
+
   it('gives a handler their own unit only', async () => {
     const edu = await t.login('handler');
     expect((await t.http.get(`/api/reports/annual?year=2025&unitId=${waterId}`).set(auth(edu))).status).toBe(404);
@@ -119,7 +136,7 @@ describe('annual report through the API', () => {
     const res = await t.http.get('/api/supervision/timeliness?from=2025-01-01&to=2025-12-31&groupBy=unit').set(auth(supervisor));
     expect(res.status).toBe(200);
     const group = res.body.groups.find((g: { label: string }) => g.label === '县水务局');
-    expect(group).toMatchObject({ requests: 5, replied: 2, repliedOnTime: 2, onTimeRate: 1, correctionRate: 0.2, open: { overdue: 1 } });
+    expect(group).toMatchObject({ requests: 5, replied: 2, repliedOnTime: 2, repliedLate: 0, onTimeRate: 1, corrected: 1, correctionRate: 0.2, open: { overdue: 1 } });
     expect(group.meanWorkingDays).toBeGreaterThan(6);
     expect(group.p90WorkingDays).toBeGreaterThanOrEqual(group.meanWorkingDays);
     expect(res.body.months.map((m: { month: string }) => m.month)).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-12']);

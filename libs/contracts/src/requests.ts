@@ -8,12 +8,14 @@ import {
   FORM_MEDIA,
   ID_TYPES,
   isIsoDate,
+  OPEN_DEADLINE_STATES,
   REPLY_TYPES,
   REQUEST_ACTIONS,
   REQUEST_CHANNELS,
   REQUEST_STATUSES,
   REVIEW_KINDS,
   REVIEW_OUTCOMES,
+  TIMELINESS_OUTCOMES,
   type ApplicantType,
   type DeadlineState,
   type ExplanationStep,
@@ -134,17 +136,34 @@ const csv = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/**
+ * GET /api/requests. Besides the queue's own filters, the supervision dashboard's drill-down:
+ * `timeliness`, `deadlineState` (open requests only), `extended`, `corrected`, `consulted`
+ * select exactly the requests a dashboard number counts (libs/domain timeliness filters), and
+ * `receivedFrom`/`receivedTo` its period (by date of receipt).
+ */
 export const requestListQuerySchema = z.object({
   status: csv(REQUEST_STATUSES).optional(),
   unitId: z.uuid().optional(),
-  handlerId: z.uuid().optional(),
+  /** A handler, or `none` for the requests nobody is assigned to. */
+  handlerId: z.union([z.uuid(), z.literal('none')]).optional(),
   channel: csv(REQUEST_CHANNELS).optional(),
   applicantType: csv(APPLICANT_TYPES).optional(),
   receivedFrom: isoDateSchema.optional(),
   receivedTo: isoDateSchema.optional(),
   dueFrom: isoDateSchema.optional(),
   dueTo: isoDateSchema.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: flag,
+  timeliness: z.enum(TIMELINESS_OUTCOMES).optional(),
+  deadlineState: csv(OPEN_DEADLINE_STATES).optional(),
+  extended: flag,
+  corrected: flag,
+  consulted: flag,
   dueWithin: z.coerce.number().int().min(0).max(60).optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['due', 'received', 'updated']).default('due'),

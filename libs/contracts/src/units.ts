@@ -18,7 +18,11 @@ export type CreateUnitRequest = z.infer<typeof createUnitSchema>;
 
 export const updateUnitSchema = createUnitSchema
   .partial()
-  .extend({ active: z.boolean().optional() })
+  .extend({
+    active: z.boolean().optional(),
+    /** The unit's lead: an enabled user of this unit, or null for none. */
+    leadUserId: z.uuid().nullable().optional(),
+  })
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export type UpdateUnitRequest = z.infer<typeof updateUnitSchema>;
 
@@ -29,6 +33,9 @@ export interface UnitDto {
   kind: UnitKind;
   letterhead: string;
   active: boolean;
+  /** The unit's lead (负责人): notified with the handlers when a deadline is near or passed. */
+  leadUserId: string | null;
+  leadName: string | null;
   createdAt: string;
   updatedAt: string;
 }

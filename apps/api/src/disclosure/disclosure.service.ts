@@ -9,14 +9,18 @@ import {
   defaultLegalBasis,
   feePending,
   hasAnyRole,
+  hasTimelinessFilter,
   isIsoDate,
+  matchesTimelinessFilter,
   OPEN_STATUSES,
   STATUS_LABELS,
+  timelinessRecordOf,
   yearOf,
   type ClockEvent,
   type IsoDate,
   type ReplyReasonCode,
   type RequestStatus,
+  type TimelinessFilter,
   type WorkingDayCalendar,
 } from '@govdesk/domain';
 import ExcelJS from 'exceljs';
@@ -170,7 +174,8 @@ export class DisclosureService implements OnModuleInit {
     const qb = this.baseQuery(this.dataSource.manager, actor);
     if (query.status?.length) qb.andWhere('r.status IN (:...status)', { status: query.status });
     if (query.unitId) qb.andWhere('r.unitId = :unitId', { unitId: query.unitId });
-    if (query.handlerId) qb.andWhere('r.handlerId = :handlerId', { handlerId: query.handlerId });
+    if (query.handlerId === 'none') qb.andWhere('r.handlerId IS NULL');
+    else if (query.handlerId) qb.andWhere('r.handlerId = :handlerId', { handlerId: query.handlerId });
     if (query.channel?.length) qb.andWhere('r.channel IN (:...channel)', { channel: query.channel });
     if (query.applicantType?.length) qb.andWhere('r.applicantType IN (:...applicantType)', { applicantType: query.applicantType });
     if (query.receivedFrom) qb.andWhere('r.receivedOn >= :receivedFrom', { receivedFrom: query.receivedFrom });
@@ -195,6 +200,17 @@ export class DisclosureService implements OnModuleInit {
         ),
       );
     }
+    const timeliness: TimelinessFilter = {
+      timeliness: query.timeliness,
+      deadlineState: query.deadlineState,
+      extended: query.extended,
+      corrected: query.corrected,
+      consulted: query.consulted,
+    };
+    if (hasTimelinessFilter(timeliness)) {
+      const ids = await this.timelinessMatches(qb, timeliness, calendar, today);
+      qb.andWhere('r.id = ANY(CAST(:timelinessIds AS uuid[]))', { timelinessIds: ids });
+    }
     const column = { due: 'r.dueDate', received: 'r.receivedAt', updated: 'r.updatedAt' }[query.sort];
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
     if (query.cursor) {
@@ -211,6 +227,24 @@ export class DisclosureService implements OnModuleInit {
       items: page.map((r) => requestDto(r, calendar, today, actor)),
       nextCursor: rows.length > query.limit && last && lastValue ? encodeCursor(lastValue, last.id) : null,
     };
+  }
+
+  /**
+   * The requests among `qb`'s that a supervision dashboard number counts: each one's timeliness
+   * record (libs/domain, the dashboard's own definition) as of today, filtered. The SQL only
+   * narrows the candidates (open or concluded); the record decides.
+   */
+  private async timelinessMatches(
+    qb: SelectQueryBuilder<DisclosureRequestEntity>,
+    filter: TimelinessFilter,
+    calendar: WorkingDayCalendar,
+    today: IsoDate,
+  ): Promise<string[]> {
+    const candidates = qb.clone().select(['r.id', 'r.receivedOn', 'r.concludedOn', 'r.outcome', 'r.extension', 'r.clockEvents']);
+    if (filter.timeliness) candidates.andWhere('r.concludedOn IS NOT NULL');
+    else if (filter.deadlineState?.length) candidates.andWhere('r.concludedOn IS NULL');
+    const rows = await candidates.getMany();
+    return rows.filter((r) => matchesTimelinessFilter(timelinessRecordOf(r, calendar, today).record, filter)).map((r) => r.id);
   }
 
   /** Every request the list query matches (page by page), as a spreadsheet. */

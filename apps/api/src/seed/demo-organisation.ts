@@ -57,4 +57,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'handler.env', displayName: '刘经办（县生态环境局）', roles: ['handler'], unitCode: 'ecology-environment' },
   { username: 'handler.land', displayName: '陈经办（县自然资源局）', roles: ['handler'], unitCode: 'natural-resources' },
   { username: 'handler.yushan', displayName: '孙经办（榆山街道）', roles: ['handler'], unitCode: 'yushan-street' },
+  { username: 'lead.education', displayName: '教体局负责人', roles: ['handler'], unitCode: 'education-sports' },
 ];
+
+/** Units with a lead (负责人), by unit code: told with the handlers when deadlines near or pass. */
+export const DEMO_UNIT_LEADS: Record<string, string> = {
+  'education-sports': 'lead.education',
+  // A street office where the one handler also leads: told once.
+  'yushan-street': 'handler.yushan',
+};

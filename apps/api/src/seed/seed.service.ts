@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/password.util';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
-import { DEMO_ACCOUNTS, DEMO_UNITS } from './demo-organisation';
+import { DEMO_ACCOUNTS, DEMO_UNIT_LEADS, DEMO_UNITS } from './demo-organisation';
 import { IngestService } from '../opinion/ingest.service';
 import { generateDemoMentions } from './demo-mentions';
 import { demoRequestScripts, type DemoRequestScript } from './demo-requests';
@@ -74,6 +74,10 @@ export class SeedService {
           }),
         ),
       );
+      for (const unit of units) {
+        const lead = users.find((u) => u.username === DEMO_UNIT_LEADS[unit.code]);
+        if (lead) await manager.update(UnitEntity, { id: unit.id }, { leadUserId: lead.id });
+      }
       await this.audit.record(manager, {
         actor: SYSTEM_ACTOR,
         action: demo ? 'seed.demo' : 'seed.admin',
@@ -115,7 +119,9 @@ export class SeedService {
     const play = async (script: DemoRequestScript) => {
       const unit = units.find((u) => u.code === script.unitCode);
       if (!unit) return;
-      const handlerUser = users.find((u) => u.unitId === unit.id && u.roles.includes('handler'));
+      // The unit's handler plays its requests; its lead only when nobody else handles.
+      const handlers = users.filter((u) => u.unitId === unit.id && u.roles.includes('handler'));
+      const handlerUser = handlers.find((u) => u.id !== unit.leadUserId) ?? handlers[0];
       const handler = actorOf(handlerUser ?? supervisor);
       try {
         let request = await this.disclosure.register({ ...script.register, unitId: unit.id }, handler, meta);

@@ -7,13 +7,18 @@ import {
   computePart4,
   hasAnyRole,
   part3RowsOf,
+  part4CellOf,
   PART3_COLUMNS,
+  PART4_COLUMNS,
+  PART4_ROW_LABEL,
   type ApplicantType,
   type Conclusion,
   type ReplyReasonCode,
   type ReplyType,
   type ReportRequest,
   type ReportReview,
+  type ReviewKind,
+  type ReviewOutcome,
 } from '@govdesk/domain';
 import type { AnnualReportDrillDownDto, AnnualReportDto } from '@govdesk/contracts';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
@@ -32,7 +37,32 @@ interface RequestRow {
   reason_code: string | null;
 }
 
+interface ReviewRow extends RequestRow {
+  review_id: string;
+  kind: ReviewKind;
+  filed_on: string;
+  decided_on: string | null;
+  review_outcome: ReviewOutcome | null;
+}
+
 export type DrillDownItem = AnnualReportDrillDownDto;
+
+function toReportReview(v: ReviewRow): ReportReview {
+  return { kind: v.kind, filedOn: v.filed_on, decidedOn: v.decided_on, outcome: v.review_outcome };
+}
+
+function drillItem(r: RequestRow): DrillDownItem {
+  return {
+    id: r.id,
+    receiptNo: r.receipt_no,
+    applicantName: r.applicant_name,
+    applicantType: r.applicant_type,
+    status: r.status,
+    receivedOn: r.received_on,
+    concludedOn: r.concluded_on,
+    outcome: r.outcome,
+  };
+}
 
 /** A request's stored outcome as the report's conclusion. */
 export function conclusionOf(outcome: string | null, reasonCode: string | null): Conclusion | null {
@@ -66,6 +96,17 @@ export class AnnualReportService {
     );
   }
 
+  /** The review records that part four of `year` may count (the cell decides: part4CellOf). */
+  private async reviewRows(year: number, unitId: string | null): Promise<ReviewRow[]> {
+    return this.dataSource.query(
+      `SELECT v.id AS review_id, v.kind, v.filed_on::text, v.decided_on::text, v.outcome AS review_outcome,
+              r.id, r.receipt_no, r.applicant_type, r.applicant_name, r.status, r.received_on::text, r.concluded_on::text, r.outcome, r.reason_code
+         FROM request_reviews v JOIN disclosure_requests r ON r.id = v.request_id
+        WHERE v.filed_on <= $1 AND (v.decided_on IS NULL OR v.decided_on >= $2) AND ($3::uuid IS NULL OR r.unit_id = $3)`,
+      [`${year}-12-31`, `${year}-01-01`, unitId],
+    );
+  }
+
   private toReportRequest(r: RequestRow): ReportRequest {
     return { applicantType: r.applicant_type, receivedOn: r.received_on, concludedOn: r.concluded_on, conclusion: conclusionOf(r.outcome, r.reason_code) };
   }
@@ -73,39 +114,47 @@ export class AnnualReportService {
   async report(year: number, unitIdParam: string | undefined, actor: CurrentUserInfo): Promise<AnnualReportDto> {
     const { unitId, unitName } = await this.resolveUnit(unitIdParam, actor);
     const requests = (await this.requestRows(year, unitId)).map((r) => this.toReportRequest(r));
-    const reviews: { kind: ReportReview['kind']; filed_on: string; decided_on: string | null; outcome: ReportReview['outcome'] }[] = await this.dataSource.query(
-      `SELECT v.kind, v.filed_on::text, v.decided_on::text, v.outcome
-         FROM request_reviews v JOIN disclosure_requests r ON r.id = v.request_id
-        WHERE v.filed_on <= $1 AND (v.decided_on IS NULL OR v.decided_on >= $2) AND ($3::uuid IS NULL OR r.unit_id = $3)`,
-      [`${year}-12-31`, `${year}-01-01`, unitId],
-    );
+    const reviews = await this.reviewRows(year, unitId);
     return {
       year,
       unitId,
       unitName,
       part3: computePart3(requests, year),
-      part4: computePart4(reviews.map((v) => ({ kind: v.kind, filedOn: v.filed_on, decidedOn: v.decided_on, outcome: v.outcome })), year),
+      part4: computePart4(reviews.map(toReportReview), year),
     };
   }
 
-  /** The requests behind one row of part three. */
+  /**
+   * The requests behind one number: a row of part three (and a column, an applicant type or
+   * the total), or a cell of part four (one item per review record, as the cell counts them).
+   */
   async drillDown(year: number, unitIdParam: string | undefined, row: string, column: string | undefined, actor: CurrentUserInfo): Promise<DrillDownItem[]> {
     const { unitId } = await this.resolveUnit(unitIdParam, actor);
+    if (row === PART4_ROW_LABEL) return this.drillDownPart4(year, unitId, column);
     const columnIndex = column ? PART3_COLUMNS.indexOf(column as (typeof PART3_COLUMNS)[number]) : -1;
     const rows = await this.requestRows(year, unitId);
     return rows
       .filter((r) => part3RowsOf(this.toReportRequest(r), year).includes(row))
       .filter((r) => columnIndex < 0 || columnIndex === 6 || ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'][columnIndex] === r.applicant_type)
       .sort((a, b) => a.received_on.localeCompare(b.received_on))
-      .map((r) => ({
-        id: r.id,
-        receiptNo: r.receipt_no,
-        applicantName: r.applicant_name,
-        applicantType: r.applicant_type,
-        status: r.status,
-        receivedOn: r.received_on,
-        concludedOn: r.concluded_on,
-        outcome: r.outcome,
+      .map((r) => drillItem(r));
+  }
+
+  private async drillDownPart4(year: number, unitId: string | null, column: string | undefined): Promise<DrillDownItem[]> {
+    const columnIndex = column ? PART4_COLUMNS.indexOf(column) : -1;
+    if (column && columnIndex < 0) return [];
+    // A total column (every fifth) counts the four cells of its kind before it.
+    const inColumn = (cell: number) => columnIndex < 0 || cell === columnIndex || (columnIndex % 5 === 4 && Math.floor(cell / 5) === Math.floor(columnIndex / 5));
+    const rows = await this.reviewRows(year, unitId);
+    return rows
+      .filter((v) => {
+        const cell = part4CellOf(toReportReview(v), year);
+        return cell !== null && inColumn(cell);
+      })
+      .sort((a, b) => a.filed_on.localeCompare(b.filed_on) || a.received_on.localeCompare(b.received_on))
+      .map((v) => ({
+        ...drillItem(v),
+        review: { id: v.review_id, kind: v.kind, filedOn: v.filed_on, decidedOn: v.decided_on, outcome: v.review_outcome },
       }));
   }
 

@@ -8,6 +8,7 @@ import { DisclosureRequestEntity } from '../disclosure/disclosure-request.entity
 import { JobsService } from '../jobs/jobs.service';
 import type { NotificationEntity } from '../notifications/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
 
 const QUEUE = 'deadline-sweep';
@@ -23,8 +24,11 @@ export interface SweepResult {
 
 /**
  * The due-soon / overdue sweep: a durable pg-boss job every five minutes (and on demand).
- * Each threshold crossing of each due date notifies the handler (or the unit's handlers) and
- * the supervisors exactly once, guarded by deadline_alerts' unique key.
+ * Each threshold crossing of each due date notifies the handler (or the unit's handlers when
+ * none is assigned), the unit's lead and the supervisors exactly once: the crossing's row in
+ * deadline_alerts (unique per request, threshold and due date) and every recipient's
+ * notification are written in one transaction, so all are told once or none is. A user who is
+ * several of these is told once.
  */
 @Injectable()
 export class DeadlineSweepService implements OnApplicationBootstrap {
@@ -72,7 +76,12 @@ export class DeadlineSweepService implements OnApplicationBootstrap {
         if (inserted.length === 0) return [];
         const handlers = (await manager.findBy(UserEntity, { unitId: request.unitId, disabled: false })).filter((u) => u.roles.includes('handler'));
         const primary = request.handlerId ? handlers.filter((u) => u.id === request.handlerId) : handlers;
-        const recipients = new Map([...primary, ...supervisors].map((u) => [u.id, u]));
+        const lead = await manager
+          .createQueryBuilder(UserEntity, 'u')
+          .innerJoin(UnitEntity, 'unit', 'unit.leadUserId = u.id')
+          .where('unit.id = :unitId AND u.unitId = :unitId AND NOT u.disabled', { unitId: request.unitId })
+          .getOne();
+        const recipients = new Map([...primary, ...(lead ? [lead] : []), ...supervisors].map((u) => [u.id, u]));
         const days = Math.abs(deadline.workingDaysLeft);
         return this.notifications.createIn(
           manager,

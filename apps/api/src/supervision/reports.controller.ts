@@ -14,7 +14,7 @@ import { TIMELINESS_GROUPS, type TimelinessReportDto as TimelinessReport } from 
 import { TimelinessService } from './timeliness.service';
 
 const exportQuery = annualReportQuerySchema.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
-const drillQuery = annualReportQuerySchema.extend({ row: z.string().min(1).max(120), column: z.string().max(20).optional() });
+const drillQuery = annualReportQuerySchema.extend({ row: z.string().min(1).max(120), column: z.string().max(60).optional() });
 const uuid = (code: 'REQUEST_NOT_FOUND') => new ParseUUIDPipe({ exceptionFactory: () => new AppError(code) });
 
 /** The statutory annual report (Art. 49–50), parts three and four, from the records. */

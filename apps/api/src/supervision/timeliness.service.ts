@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { computeDeadline, REPLY_TYPES, timelinessStats, type TimelinessRecord } from '@govdesk/domain';
+import { timelinessRecordOf, timelinessStats, type TimelinessRecord } from '@govdesk/domain';
 import type { TimelinessGroupBy, TimelinessReportDto } from '@govdesk/contracts';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
 import { CalendarService } from '../calendar/calendar.service';
@@ -30,24 +30,11 @@ export class TimelinessService {
     const calendar = await this.calendars.calendar();
     const today = this.clock.today();
     const missing = new Set<number>();
-    const replyTypes: readonly string[] = REPLY_TYPES;
 
     const rows = requests.map((r) => {
-      const d = computeDeadline(calendar, r.clockEvents, today);
-      d.missingYears.forEach((y) => missing.add(y));
-      const replied = r.concludedOn !== null && r.outcome !== null && replyTypes.includes(r.outcome);
-      const record: TimelinessRecord = {
-        replied,
-        concluded: r.concludedOn !== null,
-        onTime: replied ? d.concludedOnTime : null,
-        workingDaysToReply: replied && r.concludedOn ? calendar.countWorkingDays(r.receivedOn, r.concludedOn).days : null,
-        state: d.state,
-        workingDaysOverdue: d.state === 'overdue' ? -d.workingDaysLeft : 0,
-        extension: r.extension === 'approved',
-        correction: r.clockEvents.some((e) => e.type === 'correction_requested'),
-        consultation: r.clockEvents.some((e) => e.type === 'consultation_started'),
-        provisional: d.provisional,
-      };
+      // The same record GET /api/requests filters by: a cell's count is its drill-down's length.
+      const { record, missingYears } = timelinessRecordOf(r, calendar, today);
+      missingYears.forEach((y) => missing.add(y));
       const key =
         groupBy === 'unit'
           ? [r.unitId, r.unit?.name ?? '']
@@ -65,7 +52,9 @@ export class TimelinessService {
       const g = byKey.get(row.key) ?? { label: row.label, records: [] };
       g.records.push(row.record);
       byKey.set(row.key, g);
-      byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), row.record]);
+      const month = byMonth.get(row.month) ?? [];
+      month.push(row.record);
+      byMonth.set(row.month, month);
     }
     return {
       from,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { scopeIncludesUnit, unitScopeOf } from '@govdesk/domain';
 import type { CreateUnitRequest, MemberDto, UnitDto, UpdateUnitRequest } from '@govdesk/contracts';
 import { AuditService } from '../audit/audit.service';
@@ -19,6 +19,8 @@ export function toUnitDto(u: UnitEntity): UnitDto {
     kind: u.kind,
     letterhead: u.letterhead,
     active: u.active,
+    leadUserId: u.leadUserId,
+    leadName: u.lead?.displayName ?? null,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };
@@ -32,12 +34,12 @@ export class UnitsService {
   ) {}
 
   async list(): Promise<UnitDto[]> {
-    const units = await this.dataSource.getRepository(UnitEntity).find({ order: { kind: 'ASC', name: 'ASC' } });
+    const units = await this.dataSource.getRepository(UnitEntity).find({ relations: { lead: true }, order: { kind: 'ASC', name: 'ASC' } });
     return units.map(toUnitDto);
   }
 
   async get(id: string): Promise<UnitDto> {
-    const unit = await this.dataSource.getRepository(UnitEntity).findOneBy({ id });
+    const unit = await this.dataSource.getRepository(UnitEntity).findOne({ where: { id }, relations: { lead: true } });
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
     return toUnitDto(unit);
   }
@@ -61,8 +63,14 @@ export class UnitsService {
       return await this.dataSource.transaction(async (manager) => {
         const unit = await manager.findOne(UnitEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!unit) throw new AppError('UNIT_NOT_FOUND');
+        unit.lead = unit.leadUserId ? await manager.findOneBy(UserEntity, { id: unit.leadUserId }) : null;
         const before = toUnitDto(unit);
-        Object.assign(unit, body);
+        const { leadUserId, ...fields } = body;
+        Object.assign(unit, fields);
+        if (leadUserId !== undefined && leadUserId !== unit.leadUserId) {
+          unit.lead = leadUserId === null ? null : await this.checkLead(manager, id, leadUserId);
+          unit.leadUserId = leadUserId;
+        }
         const after = toUnitDto(await manager.save(unit));
         await this.audit.record(manager, { actor, action: 'unit.update', entityType: 'unit', entityId: id, ip: meta.ip, before, after });
         return after;
@@ -71,6 +79,15 @@ export class UnitsService {
       if (isUniqueViolation(error)) throw new AppError('UNIT_DUPLICATE');
       throw error;
     }
+  }
+
+  /** A lead must be an enabled user of the unit. */
+  private async checkLead(manager: EntityManager, unitId: string, userId: string): Promise<UserEntity> {
+    const user = await manager.findOneBy(UserEntity, { id: userId, unitId, disabled: false });
+    if (!user) {
+      throw new AppError('VALIDATION_FAILED', 'leadUserId: not an enabled user of this unit', [{ field: 'leadUserId', message: 'not an enabled user of this unit' }], '单位负责人须为本单位的在用账户。');
+    }
+    return user;
   }
 
   /**

@@ -88,6 +88,8 @@ export class UsersService {
       }
       await this.checkUnit(manager, user.roles, user.unitId);
       const after = toUserDto(await manager.save(user));
+      // A lead is a user of the unit: moving to another unit ends the role.
+      if (before.unitId !== user.unitId) await manager.query('UPDATE units SET lead_user_id = NULL WHERE lead_user_id = $1', [id]);
       await this.audit.record(manager, {
         actor,
         action: 'user.update',

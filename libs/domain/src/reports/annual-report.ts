@@ -183,6 +183,9 @@ const KIND_LABELS: Record<ReviewKind, string> = {
   litigation_after_reconsideration: '行政诉讼（复议后起诉）',
 };
 
+/** Part four's one row. */
+export const PART4_ROW_LABEL = '政府信息公开行政复议、行政诉讼情况';
+
 export const PART4_COLUMNS: string[] = REVIEW_KINDS.flatMap((k) => OUTCOME_LABELS.map((o) => `${KIND_LABELS[k]}：${o}`));
 
 export interface Part4 {
@@ -210,5 +213,5 @@ export function computePart4(reviews: readonly ReportReview[], year: number): Pa
     values[cell]!++;
     values[cell - (cell % 5) + 4]!++;
   }
-  return { columns: PART4_COLUMNS, rows: [{ label: '政府信息公开行政复议、行政诉讼情况', level: 0, values }] };
+  return { columns: PART4_COLUMNS, rows: [{ label: PART4_ROW_LABEL, level: 0, values }] };
 }

@@ -1,4 +1,4 @@
-import { percentile, timelinessStats, type TimelinessRecord } from './timeliness';
+import { matchesTimelinessFilter, percentile, timelinessStats, type TimelinessRecord } from './timeliness';
 
 const rec = (over: Partial<TimelinessRecord>): TimelinessRecord => ({
   replied: false,
@@ -29,15 +29,32 @@ describe('timeliness statistics', () => {
       requests: 7,
       replied: 3,
       repliedOnTime: 2,
+      repliedLate: 1,
       onTimeRate: 0.667,
       meanWorkingDays: 15,
       p90WorkingDays: 25,
       open: { on_track: 0, due_soon: 1, overdue: 1, paused: 1 },
       overdueWorkingDays: 4,
+      extended: 1,
+      corrected: 1,
+      consulted: 1,
       extensionRate: 0.143,
       correctionRate: 0.143,
       consultationRate: 0.143,
     });
+  });
+
+  it('counts by the same filters the request list applies', () => {
+    const late = rec({ replied: true, concluded: true, onTime: false, state: 'stopped' });
+    const closed = rec({ concluded: true, state: 'stopped' });
+    const open = rec({ state: 'overdue' });
+    expect(matchesTimelinessFilter(late, { timeliness: 'late' })).toBe(true);
+    expect(matchesTimelinessFilter(late, { timeliness: 'on_time' })).toBe(false);
+    expect(matchesTimelinessFilter(closed, { timeliness: 'replied' })).toBe(false);
+    expect(matchesTimelinessFilter(open, { deadlineState: ['overdue', 'paused'] })).toBe(true);
+    // A concluded request is in no open state, whatever its clock says.
+    expect(matchesTimelinessFilter({ ...closed, state: 'overdue' }, { deadlineState: ['overdue'] })).toBe(false);
+    expect(matchesTimelinessFilter(open, { extended: false, corrected: false })).toBe(true);
   });
 
   it('answers null rates for an empty group', () => {

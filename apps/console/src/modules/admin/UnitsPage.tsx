@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNIT_KINDS, type CreateUnitRequest, type UnitDto } from '@govdesk/contracts';
+import { UNIT_KINDS, type CreateUnitRequest, type MemberDto, type UnitDto } from '@govdesk/contracts';
 import { api } from '../../api/client';
 
-type UnitForm = CreateUnitRequest & { active?: boolean };
+type UnitForm = CreateUnitRequest & { active?: boolean; leadUserId?: string | null };
 
 export function UnitsPage() {
   const { t } = useTranslation();
@@ -15,11 +15,15 @@ export function UnitsPage() {
   const [editing, setEditing] = useState<UnitDto | 'new' | null>(null);
   const [form] = Form.useForm<UnitForm>();
 
+  const editingId = editing && editing !== 'new' ? editing.id : null;
+  // The unit's enabled users: its lead is one of them.
+  const members = useQuery({ queryKey: ['unit-members', editingId], queryFn: () => api<MemberDto[]>(`/units/${editingId}/members`), enabled: !!editingId });
+
   const save = useMutation({
-    mutationFn: (values: UnitForm) =>
+    mutationFn: ({ leadUserId, ...values }: UnitForm) =>
       editing === 'new'
         ? api<UnitDto>('/units', { method: 'POST', body: values })
-        : api<UnitDto>(`/units/${(editing as UnitDto).id}`, { method: 'PATCH', body: values }),
+        : api<UnitDto>(`/units/${(editing as UnitDto).id}`, { method: 'PATCH', body: { ...values, leadUserId: leadUserId ?? null } }),
     onSuccess: async () => {
       message.success(t('common.saved'));
       setEditing(null);
@@ -51,6 +55,11 @@ export function UnitsPage() {
           { title: t('units.code'), dataIndex: 'code' },
           { title: t('units.kind'), dataIndex: 'kind', render: (k: string) => t(`unitKinds.${k}`) },
           { title: t('units.letterhead'), dataIndex: 'letterhead' },
+          {
+            title: t('units.lead'),
+            dataIndex: 'leadName',
+            render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('units.noLead')}</Typography.Text>,
+          },
           { title: t('units.active'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('common.yes') : t('common.no')}</Tag> },
           { title: t('common.actions'), key: 'actions', render: (_, u) => <Button size="small" onClick={() => open(u)}>{t('common.edit')}</Button> },
         ]}
@@ -78,6 +87,18 @@ export function UnitsPage() {
           <Form.Item name="letterhead" label={t('units.letterhead')}>
             <Input maxLength={120} />
           </Form.Item>
+          {editing !== 'new' && (
+            <Form.Item name="leadUserId" label={t('units.lead')} extra={t('units.leadHint')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={members.isLoading}
+                placeholder={t('units.noLead')}
+                options={(members.data ?? []).map((m) => ({ value: m.id, label: `${m.displayName}（${m.username}）` }))}
+                data-testid="unit-lead"
+              />
+            </Form.Item>
+          )}
           {editing !== 'new' && (
             <Form.Item name="active" label={t('units.active')} valuePropName="checked">
               <Switch />

@@ -9,20 +9,23 @@ import { downloadFile } from '../../api/files';
 import { useAuth } from '../../auth/auth-context';
 import { ASSIGNABLE, BulkAssignModal } from './components/BulkAssignModal';
 import { DeadlineBadge, ProvisionalMark } from './components/DeadlineBadge';
+import { DrillFilterChips } from './components/DrillFilterChips';
 import { QueueFilterBar } from './components/QueueFilterBar';
 import { SavedFilters } from './components/SavedFilters';
 import { StatusTag } from './components/StatusTag';
 import { useRequestQueue, useUnits } from './hooks/requests-api';
-import { DEFAULT_FILTERS, normalise, queueQueryString, type QueueFilters } from './utils/queue-filters';
+import { DEFAULT_FILTERS, filtersFromSearch, LINK_PARAMS, normalise, queueQueryString, type QueueFilters } from './utils/queue-filters';
 
 const isAssignable = (r: RequestDto) => (ASSIGNABLE as readonly string[]).includes(r.status);
 
 /** The filters in use survive a visit to a request and back (this tab only). */
 const currentFiltersKey = (username: string | undefined) => `govdesk.requests.currentFilters.${username ?? ''}`;
 function initialFilters(username: string | undefined, search: URLSearchParams): QueueFilters {
-  // A link from elsewhere (e.g. the supervision page: ?unitId=…&overdue=true) sets the filters.
-  if (search.has('unitId') || search.has('overdue')) {
-    return normalise({ ...DEFAULT_FILTERS, unitId: search.get('unitId'), overdue: search.get('overdue') === 'true' });
+  // A link from elsewhere (the supervision page's drill-down: ?unitId=…&timeliness=late…) sets the filters.
+  const linked = filtersFromSearch(search);
+  if (linked) {
+    sessionStorage.setItem(currentFiltersKey(username), JSON.stringify(linked));
+    return linked;
   }
   try {
     const raw = sessionStorage.getItem(currentFiltersKey(username));
@@ -38,7 +41,7 @@ export function RequestQueue() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const [filters, setFilters] = useState<QueueFilters>(() => initialFilters(user?.username, search));
   const [selected, setSelected] = useState<RequestDto[]>([]);
   const [assigning, setAssigning] = useState(false);
@@ -54,6 +57,12 @@ export function RequestQueue() {
     sessionStorage.setItem(currentFiltersKey(user?.username), JSON.stringify(next));
     setFilters(next);
     setSelected([]);
+    // Once changed here, the filters are the queue's own: the link's parameters would bring the old ones back.
+    if (LINK_PARAMS.some((p) => search.has(p))) {
+      const rest = new URLSearchParams(search);
+      LINK_PARAMS.forEach((p) => rest.delete(p));
+      setSearch(rest, { replace: true });
+    }
   };
 
   return (
@@ -81,6 +90,7 @@ export function RequestQueue() {
     >
       <Flex vertical gap={12}>
         <QueueFilterBar value={filters} onChange={changeFilters} units={countyWide ? units.data : undefined} canFilterMine={!!user?.roles.includes('handler')} />
+        <DrillFilterChips value={filters.drill} onChange={(drill) => changeFilters({ ...filters, drill })} />
         {user && <SavedFilters username={user.username} current={filters} onApply={changeFilters} />}
         {queue.isError && <Alert type="error" showIcon title={queue.error.message} />}
         {canHandle && (

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_STATUSES, type RequestStatus } from '@govdesk/domain';
 import type { UnitDto } from '@govdesk/contracts';
-import { DEFAULT_FILTERS, type QueueFilters } from '../utils/queue-filters';
+import { DEFAULT_FILTERS, hasDrill, type QueueFilters } from '../utils/queue-filters';
 
 interface Props {
   value: QueueFilters;
@@ -39,7 +39,7 @@ export function QueueFilterBar({ value, onChange, units, canFilterMine }: Props)
         maxTagCount="responsive"
         value={value.status}
         onChange={(status) => set({ status })}
-        placeholder={t('requests.filters.statusPlaceholder')}
+        placeholder={t(hasDrill(value) ? 'requests.filters.allStatuses' : 'requests.filters.statusPlaceholder')}
         aria-label={t('requests.filters.status')}
         style={{ width: 240 }}
         options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`requests.status.${s}`) }))}

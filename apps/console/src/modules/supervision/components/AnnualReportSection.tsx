@@ -124,7 +124,7 @@ export function AnnualReportSection() {
             pagination={false}
             scroll={{ x: 1600 }}
             dataSource={r.part4.rows.map((row, index) => ({ ...row, level: row.level ?? 0, index }))}
-            columns={[{ ...labelColumn, width: 120 }, ...valueColumns(r.part4.columns, false)]}
+            columns={[{ ...labelColumn, width: 120 }, ...valueColumns(r.part4.columns, true)]}
             data-testid="report-part4"
           />
         </>
@@ -138,10 +138,10 @@ function DrillDrawer({ year, unitId, cell, onClose }: { year: number; unitId: st
   const { t } = useTranslation();
   const items = useDrillDown(year, unitId, cell);
   return (
-    <Drawer open={cell !== null} onClose={onClose} size={720} title={cell ? `${cell.row} · ${cell.column}（${cell.value}）` : ''} destroyOnHidden>
+    <Drawer open={cell !== null} onClose={onClose} size={items.data?.some((i) => i.review) ? 960 : 720} title={cell ? `${cell.row} · ${cell.column}（${cell.value}）` : ''} destroyOnHidden>
       <Table<DrillDownItem>
         size="small"
-        rowKey="id"
+        rowKey={(i) => i.review?.id ?? i.id}
         loading={items.isLoading}
         dataSource={items.data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
@@ -153,6 +153,19 @@ function DrillDrawer({ year, unitId, cell, onClose }: { year: number; unitId: st
           { key: 'received', title: t('requests.queue.receivedOn'), dataIndex: 'receivedOn' },
           { key: 'concluded', title: t('supervision.report.concludedOn'), render: (_, i) => i.concludedOn ?? '—' },
           { key: 'outcome', title: t('supervision.report.outcome'), render: (_, i) => (i.outcome ? t(`requests.replyTypes.${i.outcome}`, { defaultValue: i.outcome }) : '—') },
+          // Part four: the review record each item counts.
+          ...(items.data?.some((i) => i.review)
+            ? [
+                { key: 'reviewKind', title: t('requests.reviews.kind'), render: (_: unknown, i: DrillDownItem) => (i.review ? t(`requests.reviews.kinds.${i.review.kind}`) : '—') },
+                { key: 'filedOn', title: t('requests.reviews.filedOn'), render: (_: unknown, i: DrillDownItem) => i.review?.filedOn ?? '—' },
+                {
+                  key: 'reviewOutcome',
+                  title: t('requests.reviews.outcome'),
+                  render: (_: unknown, i: DrillDownItem) =>
+                    i.review?.outcome ? `${t(`requests.reviews.outcomes.${i.review.outcome}`)}（${i.review.decidedOn}）` : t('requests.reviews.pending'),
+                },
+              ]
+            : []),
         ]}
       />
     </Drawer>

@@ -4,12 +4,18 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { useTranslation } from 'react-i18next';
-import type { TimelinessReportDto } from '@govdesk/contracts';
+import type { TimelinessMetric, TimelinessReportDto } from '@govdesk/contracts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** Requests received and replied per month (bars) and the on-time rate (line, right axis). */
-export function MonthlyTrendChart({ months }: { months: TimelinessReportDto['months'] }) {
+/** What a click on each series opens: the requests received, or replied (the rate's base). */
+const SERIES_METRICS: TimelinessMetric[] = ['requests', 'replied', 'replied'];
+
+/**
+ * Requests received and replied per month (bars) and the on-time rate (line, right axis); a
+ * click on a bar or a point opens that month's requests.
+ */
+export function MonthlyTrendChart({ months, onOpen }: { months: TimelinessReportDto['months']; onOpen?(month: string, metric: TimelinessMetric): void }) {
   const { t } = useTranslation();
   const option = {
     animation: false,
@@ -34,5 +40,11 @@ export function MonthlyTrendChart({ months }: { months: TimelinessReportDto['mon
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 280 }} notMerge />;
+  const onEvents = {
+    click: (e: { name?: string; seriesIndex?: number }) => {
+      const metric = SERIES_METRICS[e.seriesIndex ?? -1];
+      if (e.name && metric) onOpen?.(e.name, metric);
+    },
+  };
+  return <ReactEChartsCore echarts={echarts} option={option} style={{ height: 280 }} notMerge onEvents={onEvents} />;
 }
