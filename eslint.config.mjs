@@ -76,8 +76,8 @@ export default tseslint.config(
     },
   },
   {
-    // Benchmarks start the real API in their own process on purpose (test/bench; not run by npm test).
-    files: ['test/bench/**/*.ts'],
+    // Benchmarks and fault tests start the real API in their own process on purpose (test/bench, test/e2e).
+    files: ['test/bench/**/*.ts', 'test/e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 );

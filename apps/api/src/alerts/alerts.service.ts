@@ -29,6 +29,8 @@ import { EscalationPolicyEntity } from './escalation-policy.entity';
 const ESCALATE = 'alert-escalate';
 const ACK_TIMEOUT = 'alert-ack-timeout';
 const RESPONSE_CLOCK = 'alert-response-clock';
+/** Serialises the writers of alert_events (see logEvent). */
+const ALERT_EVENTS_LOCK = 0x616c7274; // 'alrt'
 /** Everyone who watches the board hears of every alert's state, besides the policy's targets. */
 const BOARD_ROOMS = ['role:monitor', 'role:supervisor', 'role:admin'];
 /** Warn when this share of a response limit has passed. */
@@ -414,6 +416,10 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
     };
     const body = event === 'alert.raised' || event === 'alert.escalated' ? { ...base, ...extra } : { alertId: alert.id, hotspotId: alert.hotspotId, level: alert.level, ...extra };
     const uniqueRooms = [...new Set(rooms)];
+    // Event ids must become visible in id order, or a client resuming after the highest id it saw
+    // would skip one committed later with a lower id: writers of alert events take turns until
+    // they commit. (Taken after the clustering lock where both are held; never before it.)
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [ALERT_EVENTS_LOCK]);
     const [row] = (await manager.query(`INSERT INTO alert_events (alert_id, event, payload, rooms) VALUES ($1, $2, $3, $4) RETURNING id::text`, [
       alert.id,
       event,

@@ -20,6 +20,14 @@ export interface ApplicantRecord {
 @Entity({ name: 'disclosure_requests' })
 @Index(['unitId', 'status', 'dueDate'])
 @Index(['status', 'dueDate'])
+// Keyset pages of the request list, one per sort order (due, received, updated), and the open
+// queue by due date: a page is an index range, whatever the number of requests.
+@Index('requests_due_page', ['dueDate', 'id'])
+@Index('requests_received_page', ['receivedAt', 'id'])
+@Index('requests_updated_page', ['updatedAt', 'id'])
+@Index('requests_open_due_page', ['dueDate', 'id'], { where: `"status" IN ('registered', 'reviewing', 'awaiting_correction', 'handling', 'consulting', 'reply_drafted')` })
+@Index('requests_unit_due_page', ['unitId', 'dueDate', 'id'])
+@Index('requests_handler_received_page', ['handlerId', 'receivedAt', 'id'])
 export class DisclosureRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -218,7 +218,9 @@ export class DisclosureService implements OnModuleInit {
       const op = direction === 'ASC' ? '>' : '<';
       qb.andWhere(`(${column}, r.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
     }
-    qb.orderBy(column, direction).addOrderBy('r.id', direction).take(query.limit + 1);
+    // `limit`, not `take`: the joins (unit, handler) are many-to-one and never multiply rows, and
+    // `take` would make TypeORM page through a SELECT DISTINCT over every matching row first.
+    qb.orderBy(column, direction).addOrderBy('r.id', direction).limit(query.limit + 1);
     const rows = await qb.getMany();
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

@@ -57,10 +57,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
     // overtakes it; what was committed while it joined follows; then the cursor to send next time.
     const last = (client.handshake.auth as { lastEventId?: unknown } | undefined)?.lastEventId;
     const claimed = (typeof last === 'string' || typeof last === 'number') && /^\d{1,18}$/.test(String(last)) ? String(last) : null;
-    let cursor = claimed ? await this.replay(client, rooms, claimed) : await this.latestEventId();
-    await client.join(rooms);
-    cursor = await this.replay(client, rooms, cursor);
-    client.emit('events.cursor', { eventId: cursor });
+    try {
+      let cursor = claimed ? await this.replay(client, rooms, claimed) : await this.latestEventId();
+      await client.join(rooms);
+      cursor = await this.replay(client, rooms, cursor);
+      client.emit('events.cursor', { eventId: cursor });
+    } catch (error) {
+      // The database failed mid-handshake (e.g. it is restarting). Nest does not await this
+      // handler, so a rejection here would end the process. Close the transport instead: the
+      // client reconnects by itself (with its lastEventId) and is replayed then.
+      this.logger.warn(`socket ${client.id}: handshake failed (${(error as Error).message}); connection closed`);
+      client.conn.close();
+      return;
+    }
     this.logger.debug(`socket ${client.id} joined as ${user.username}`);
   }
 

@@ -35,3 +35,25 @@ export function next<E extends keyof ServerToClientEvents>(client: Client, event
     client.on(event, handler as never);
   });
 }
+
+/**
+ * A client that behaves like the console: it reconnects by itself and sends the last alert event
+ * id it saw (or the server's `events.cursor`) in each handshake, so the server replays what it missed.
+ */
+export function connectResuming(url: string, token: string): Promise<Client> {
+  let last: string | null = null;
+  const remember = (p: { eventId: string }) => {
+    if (last === null || BigInt(p.eventId) > BigInt(last)) last = p.eventId;
+  };
+  const client: Client = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+    auth: (cb) => cb(last ? { token, lastEventId: last } : { token }),
+  });
+  client.on('events.cursor', remember);
+  for (const event of ['alert.raised', 'alert.escalated', 'alert.acknowledged', 'alert.assigned', 'alert.resolved'] as const) client.on(event, remember);
+  return new Promise((resolve, reject) => (client.once('connect', () => resolve(client)), client.once('connect_error', reject)));
+}

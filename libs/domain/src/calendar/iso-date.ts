@@ -7,11 +7,23 @@ export type IsoDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-export function isIsoDate(value: string): boolean {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The epoch day of a well-formed date, or NaN (hot path of every deadline: no Date parsing). */
+function epochDayOrNaN(value: string): number {
   const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+  if (!m) return NaN;
+  const y = Number(m[1]);
+  const month = Number(m[2]);
+  const d = Number(m[3]);
+  // Years below 100 are not calendar dates here (Date.UTC would read them as 19xx).
+  if (y < 100 || month < 1 || month > 12 || d < 1 || d > (month === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
+  return Date.UTC(y, month - 1, d) / DAY_MS;
+}
+
+export function isIsoDate(value: string): boolean {
+  return !Number.isNaN(epochDayOrNaN(value));
 }
 
 export function assertIsoDate(value: string): IsoDate {
@@ -20,7 +32,9 @@ export function assertIsoDate(value: string): IsoDate {
 }
 
 export function toEpochDay(date: IsoDate): number {
-  return Date.parse(`${assertIsoDate(date)}T00:00:00Z`) / DAY_MS;
+  const day = epochDayOrNaN(date);
+  if (Number.isNaN(day)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  return day;
 }
 
 export function fromEpochDay(day: number): IsoDate {
@@ -33,7 +47,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
-  return new Date(toEpochDay(date) * DAY_MS).getUTCDay();
+  return weekdayOfEpochDay(toEpochDay(date));
+}
+
+/** 0 = Sunday … 6 = Saturday, of an epoch day (1970-01-01 was a Thursday). */
+export function weekdayOfEpochDay(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The calendar year of an epoch day. */
+export function yearOfEpochDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
 export function yearOf(date: IsoDate): number {

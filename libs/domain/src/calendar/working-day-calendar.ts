@@ -1,4 +1,4 @@
-import { addDays, compareDates, type IsoDate, weekday, yearOf } from './iso-date';
+import { compareDates, fromEpochDay, type IsoDate, toEpochDay, weekday, weekdayOfEpochDay, yearOf, yearOfEpochDay } from './iso-date';
 
 /**
  * One year of the State Council's holiday notice: the public holidays (including the weekend
@@ -36,13 +36,22 @@ const MAX_SPAN_DAYS = 3000;
 export class WorkingDayCalendar {
   private readonly holidays = new Set<IsoDate>();
   private readonly workdays = new Set<IsoDate>();
+  /** The same days as epoch days: the counting loops below run on numbers, not strings. */
+  private readonly holidayDays = new Set<number>();
+  private readonly workdayDays = new Set<number>();
   private readonly years = new Set<number>();
 
   constructor(calendars: readonly YearCalendar[]) {
     for (const c of calendars) {
       this.years.add(c.year);
-      for (const d of c.holidays) this.holidays.add(d);
-      for (const d of c.workdays) this.workdays.add(d);
+      for (const d of c.holidays) {
+        this.holidays.add(d);
+        this.holidayDays.add(toEpochDay(d));
+      }
+      for (const d of c.workdays) {
+        this.workdays.add(d);
+        this.workdayDays.add(toEpochDay(d));
+      }
     }
   }
 
@@ -63,39 +72,62 @@ export class WorkingDayCalendar {
     return { working: wd !== 0 && wd !== 6, provisional };
   }
 
+  private workingEpochDay(day: number): boolean {
+    if (this.workdayDays.has(day)) return true;
+    if (this.holidayDays.has(day)) return false;
+    const wd = weekdayOfEpochDay(day);
+    return wd !== 0 && wd !== 6;
+  }
+
+  /**
+   * Walks the days after `from` while `more(day, working)` says so; answers the last day and
+   * the years without a loaded calendar it touched. Years are looked up once per year crossed.
+   */
+  private walk(from: IsoDate, more: (day: number, working: boolean) => boolean, limitMessage: string): { day: number; missing: Set<number> } {
+    const missing = new Set<number>();
+    let day = toEpochDay(from);
+    let year = -1;
+    let nextYearStart = -Infinity;
+    let steps = 0;
+    for (;;) {
+      const next = day + 1;
+      if (next >= nextYearStart) {
+        year = yearOfEpochDay(next);
+        nextYearStart = Date.UTC(year + 1, 0, 1) / 86_400_000;
+        if (!this.years.has(year)) missing.add(year);
+      }
+      if (++steps > MAX_SPAN_DAYS) throw new RangeError(limitMessage);
+      day = next;
+      if (!more(day, this.workingEpochDay(day))) return { day, missing };
+    }
+  }
+
   /**
    * The `n`th working day after `from` (the start day itself is not counted): "within 20
    * working days of receipt" ends on `addWorkingDays(receipt, 20)`. With n = 0, `from`.
    */
   addWorkingDays(from: IsoDate, n: number): WorkingDayResult {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`);
-    const missing = new Set<number>();
-    let date = from;
+    if (n === 0) return { date: from, provisional: false, missingYears: [] };
     let left = n;
-    let steps = 0;
-    while (left > 0) {
-      date = addDays(date, 1);
-      if (++steps > MAX_SPAN_DAYS) throw new RangeError(`${n} working days is beyond the calendar's range`);
-      const { working, provisional } = this.isWorkingDay(date);
-      if (provisional) missing.add(yearOf(date));
-      if (working) left--;
-    }
-    return { date, provisional: missing.size > 0, missingYears: [...missing].sort() };
+    const { day, missing } = this.walk(from, (_day, working) => !(working && --left === 0), `${n} working days is beyond the calendar's range`);
+    return { date: fromEpochDay(day), provisional: missing.size > 0, missingYears: [...missing].sort() };
   }
 
   /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
   countWorkingDays(from: IsoDate, to: IsoDate): CountResult {
-    const missing = new Set<number>();
+    if (compareDates(from, to) >= 0) return { days: 0, provisional: false, missingYears: [] };
+    const last = toEpochDay(to);
     let days = 0;
-    let date = from;
-    let steps = 0;
-    while (compareDates(date, to) < 0) {
-      date = addDays(date, 1);
-      if (++steps > MAX_SPAN_DAYS) throw new RangeError('date span is beyond the calendar\'s range');
-      const { working, provisional } = this.isWorkingDay(date);
-      if (provisional) missing.add(yearOf(date));
-      if (working) days++;
-    }
+    const { missing } = this.walk(
+      from,
+      (day, working) => {
+        if (working) days++;
+        return day < last;
+      },
+      "date span is beyond the calendar's range",
+    );
     return { days, provisional: missing.size > 0, missingYears: [...missing].sort() };
   }
+
 }

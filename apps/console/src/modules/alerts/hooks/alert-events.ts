@@ -21,6 +21,8 @@ export interface AlertEventsOptions {
 const REFRESH_DELAY_MS = 300;
 /** A replay after a long disconnection shows the newest few on the desktop; the banner counts the rest. */
 const MAX_DESKTOP_NOTIFICATIONS = 3;
+/** Event ids remembered to drop repeats (a replay holds at most 1,000). */
+const MAX_REMEMBERED_EVENTS = 2000;
 
 /**
  * Alert and hotspot events on the session's socket: they patch the cached board at once, refetch
@@ -72,11 +74,19 @@ export function bindAlertEvents(socket: Socket<ServerToClientEvents, ClientToSer
     refresh();
   };
 
-  socket.on('alert.raised', (p) => announce({ ...p, kind: 'raised' }));
-  socket.on('alert.escalated', (p) => announce({ ...p, kind: 'escalated' }));
-  socket.on('alert.acknowledged', changed);
-  socket.on('alert.assigned', changed);
-  socket.on('alert.resolved', changed);
+  // Around a reconnection an event can come both live and replayed: each is handled once.
+  const seen = new Set<string>();
+  const once = <P extends { eventId: string }>(handle: (p: P) => void) => (p: P) => {
+    if (seen.has(p.eventId)) return;
+    seen.add(p.eventId);
+    if (seen.size > MAX_REMEMBERED_EVENTS) seen.delete(seen.values().next().value!);
+    handle(p);
+  };
+  socket.on('alert.raised', once((p) => announce({ ...p, kind: 'raised' })));
+  socket.on('alert.escalated', once((p) => announce({ ...p, kind: 'escalated' })));
+  socket.on('alert.acknowledged', once(changed));
+  socket.on('alert.assigned', once(changed));
+  socket.on('alert.resolved', once(changed));
   socket.on('hotspot.updated', (p) => {
     queryClient.setQueryData<BoardHotspot[]>(alertKeys.boardHotspots, (old) => old && mergeHotspot(old, p));
   });
