@@ -53,14 +53,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
       return;
     }
     const rooms = roomsOf(user);
-    // What a reconnecting client missed is sent before it joins its rooms, so that nothing live
-    // overtakes it; what was committed while it joined follows; then the cursor to send next time.
+    // Rooms first, so that nothing published from now on is missed (notifications are not kept);
+    // then the alert events after the client's lastEventId (an event committed while it joined
+    // can come both live and replayed: clients drop ids they have seen); then the cursor to send
+    // next time, for a client that has seen no alert event yet.
+    await client.join(rooms);
     const last = (client.handshake.auth as { lastEventId?: unknown } | undefined)?.lastEventId;
     const claimed = (typeof last === 'string' || typeof last === 'number') && /^\d{1,18}$/.test(String(last)) ? String(last) : null;
     try {
-      let cursor = claimed ? await this.replay(client, rooms, claimed) : await this.latestEventId();
-      await client.join(rooms);
-      cursor = await this.replay(client, rooms, cursor);
+      const cursor = claimed ? await this.replay(client, rooms, claimed) : await this.latestEventId();
       client.emit('events.cursor', { eventId: cursor });
     } catch (error) {
       // The database failed mid-handshake (e.g. it is restarting). Nest does not await this
