@@ -88,7 +88,8 @@ export function checkMigrations(backup: string[], code: string[], target: string
 /** The first table of the target that has rows (TypeORM's `migrations` and pg-boss's bookkeeping aside), or null. */
 async function firstTableWithData(client: Client): Promise<string | null> {
   for (const t of await listTables(client)) {
-    if (t.schema === 'public' && t.name === 'migrations') continue;
+    // Written by the migrations themselves: the migrations run, and TypeORM's record of generated columns.
+    if (t.schema === 'public' && (t.name === 'migrations' || t.name === 'typeorm_metadata')) continue;
     if (t.schema === JOBS_SCHEMA && !['job', 'archive'].includes(t.name)) continue;
     const r = await client.query(`SELECT 1 FROM ${qualified(t.schema, t.name)} LIMIT 1`);
     if (r.rowCount) return `${t.schema}.${t.name}`;

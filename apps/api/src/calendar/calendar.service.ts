@@ -19,8 +19,17 @@ import type { RequestMeta } from '../common/http/request-meta.decorator';
 import { Clock } from '../common/time/clock';
 import { CalendarYearEntity } from './calendar-year.entity';
 
-/** Called in the calendar change's transaction to recompute deadlines; returns how many changed. */
-export type RecomputeHook = (manager: EntityManager, calendar: WorkingDayCalendar) => Promise<number>;
+/**
+ * Called in the calendar change's transaction to recompute the deadlines the changed years (or
+ * `all` of them) can move; returns how many changed.
+ */
+export type RecomputeHook = (manager: EntityManager, calendar: WorkingDayCalendar, years: readonly number[] | 'all') => Promise<number>;
+
+/**
+ * Set once every stored deadline, concluded ones included, has been recomputed with the
+ * calendar in force (before it was, a calendar change recomputed open requests only).
+ */
+const ALL_RECOMPUTED = 'deadlines.recomputed_with_calendar';
 
 /** Calendars older than this are reloaded, so a change made by another process shows quickly. */
 const CACHE_MS = 30_000;
@@ -37,20 +46,39 @@ export class CalendarService implements OnApplicationBootstrap {
     private readonly clock: Clock,
   ) {}
 
-  /** Adds every year the `chinese-days` package knows and the database does not (never overwrites). */
+  /**
+   * Adds every year the `chinese-days` package knows and the database does not (never
+   * overwrites), and recomputes the deadlines those years can move, in one transaction. Once
+   * per database, every deadline is recomputed (see ALL_RECOMPUTED).
+   */
   async onApplicationBootstrap(): Promise<void> {
     const file = require.resolve('chinese-days/dist/chinese-days.json');
     const version = (JSON.parse(readFileSync(require.resolve('chinese-days/package.json'), 'utf8')) as { version: string }).version;
     const years = yearCalendarsFromChineseDays(JSON.parse(readFileSync(file, 'utf8')) as ChineseDaysData, `chinese-days ${version}`);
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(CalendarYearEntity)
-      .values(years.map((y) => ({ year: y.year, holidays: y.holidays, workdays: y.workdays, source: y.source ?? 'chinese-days' })))
-      .orIgnore()
-      .execute();
-    const added = result.identifiers.filter(Boolean).length;
-    if (added) this.logger.log(`Loaded ${added} holiday calendars from chinese-days ${version}`);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CalendarYearEntity)
+        .values(years.map((y) => ({ year: y.year, holidays: y.holidays, workdays: y.workdays, source: y.source ?? 'chinese-days' })))
+        .orIgnore()
+        .returning(['year'])
+        .execute();
+      const added = (result.raw as { year: number }[]).map((r) => r.year);
+      if (added.length) this.logger.log(`Loaded ${added.length} holiday calendars from chinese-days ${version}`);
+      // The first process to get here (the others wait on the key) recomputes everything once.
+      const first: unknown[] = await manager.query(`INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, [
+        ALL_RECOMPUTED,
+        new Date().toISOString(),
+      ]);
+      const scope = first.length ? 'all' : added;
+      if (scope === 'all' || scope.length) {
+        const calendar = await this.load(manager);
+        let recomputed = 0;
+        for (const hook of this.hooks) recomputed += await hook(manager, calendar, scope);
+        if (recomputed) this.logger.log(`Recomputed ${recomputed} deadlines with the calendars loaded`);
+      }
+    });
   }
 
   registerRecomputeHook(hook: RecomputeHook): void {
@@ -91,7 +119,7 @@ export class CalendarService implements OnApplicationBootstrap {
     return toDto(row);
   }
 
-  /** Adds or corrects a year, audited, and recomputes every open deadline in the same transaction. */
+  /** Adds or corrects a year, audited, and recomputes the deadlines it can move in the same transaction. */
   async putYear(year: number, body: CalendarYearRequest, actor: CurrentUserInfo, meta: RequestMeta): Promise<CalendarYearDto & { recomputed: number }> {
     const problems = validateYear(year, body);
     if (problems.length) {
@@ -114,7 +142,7 @@ export class CalendarService implements OnApplicationBootstrap {
       );
       const calendar = await this.load(manager);
       let recomputed = 0;
-      for (const hook of this.hooks) recomputed += await hook(manager, calendar);
+      for (const hook of this.hooks) recomputed += await hook(manager, calendar, [year]);
       await this.audit.record(manager, {
         actor,
         action: before ? 'calendar.update' : 'calendar.create',

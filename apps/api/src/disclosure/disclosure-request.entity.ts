@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { UnitEntity } from '../units/unit.entity';
 import { UserEntity } from '../users/user.entity';
 import type { ApplicantType, ClockEvent, IdType, ReplyType, RequestChannel, RequestStatus } from '@govdesk/domain';
+import { TIMELINESS_COLUMNS } from './timeliness-sql';
 
 /** The applicant's full record; only ever sent out masked unless revealed (audited). */
 export interface ApplicantRecord {
@@ -28,6 +29,11 @@ export interface ApplicantRecord {
 @Index('requests_open_due_page', ['dueDate', 'id'], { where: `"status" IN ('registered', 'reviewing', 'awaiting_correction', 'handling', 'consulting', 'reply_drafted')` })
 @Index('requests_unit_due_page', ['unitId', 'dueDate', 'id'])
 @Index('requests_handler_received_page', ['handlerId', 'receivedAt', 'id'])
+// By date of receipt, the requests the timeliness dashboard computes live: open ones, and
+// concluded ones whose figures are provisional (for the years they lack).
+@Index('requests_live_received', ['receivedOn'], { where: `"concluded_on" IS NULL OR "provisional"` })
+// Concluded requests by outcome and date: the annual report's drill-down into a result row.
+@Index('requests_concluded_outcome', ['outcome', 'concludedOn'], { where: `"concluded_on" IS NOT NULL` })
 export class DisclosureRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -136,6 +142,23 @@ export class DisclosureRequestEntity {
   /** How it ended: a reply type, `withdrawn`, or `abandoned:<reason>`; kept when archived. */
   @Column({ type: 'varchar', length: 48, nullable: true })
   outcome: string | null;
+
+  // Timeliness figures that do not move with today, computed by PostgreSQL (timeliness-sql.ts).
+
+  @Column({ type: 'boolean', generatedType: 'STORED', asExpression: TIMELINESS_COLUMNS.replied, insert: false, update: false })
+  replied: boolean;
+
+  @Column({ name: 'replied_on_time', type: 'boolean', generatedType: 'STORED', asExpression: TIMELINESS_COLUMNS.replied_on_time, insert: false, update: false })
+  repliedOnTime: boolean;
+
+  @Column({ type: 'boolean', generatedType: 'STORED', asExpression: TIMELINESS_COLUMNS.corrected, insert: false, update: false })
+  corrected: boolean;
+
+  @Column({ type: 'boolean', generatedType: 'STORED', asExpression: TIMELINESS_COLUMNS.consulted, insert: false, update: false })
+  consulted: boolean;
+
+  @Column({ name: 'received_month', type: 'int', generatedType: 'STORED', asExpression: TIMELINESS_COLUMNS.received_month, insert: false, update: false })
+  receivedMonth: number;
 
   @VersionColumn()
   version: number;

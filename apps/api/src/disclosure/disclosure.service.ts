@@ -46,6 +46,7 @@ import { DisclosureRequestEntity } from './disclosure-request.entity';
 import { RequestEventEntity } from './request-event.entity';
 import { applicantDto, auditView, requestDto, timelineDto, transitionContext } from './request.mapper';
 import { inScope, scopeQuery } from '../common/scope/unit-scope';
+import { timelinessFilterSql } from './timeliness-sql';
 
 /** Statuses whose stored due date is running (not paused, not concluded): overdue filters use these. */
 const RUNNING: readonly RequestStatus[] = ['registered', 'reviewing', 'handling', 'reply_drafted'];
@@ -76,7 +77,7 @@ export class DisclosureService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.calendars.registerRecomputeHook((manager, calendar) => this.recomputeOpenDeadlines(manager, calendar));
+    this.calendars.registerRecomputeHook((manager, calendar, years) => this.recomputeDeadlines(manager, calendar, years));
   }
 
   // ---- register -------------------------------------------------------------------------
@@ -208,8 +209,11 @@ export class DisclosureService implements OnModuleInit {
       consulted: query.consulted,
     };
     if (hasTimelinessFilter(timeliness)) {
-      const ids = await this.timelinessMatches(qb, timeliness, calendar, today);
-      qb.andWhere('r.id = ANY(CAST(:timelinessIds AS uuid[]))', { timelinessIds: ids });
+      for (const condition of timelinessFilterSql('r', timeliness)) qb.andWhere(condition);
+      if (timeliness.deadlineState?.length) {
+        const ids = await this.openInDeadlineStates(qb, timeliness, calendar, today);
+        qb.andWhere('r.id = ANY(CAST(:timelinessIds AS uuid[]))', { timelinessIds: ids });
+      }
     }
     const column = { due: 'r.dueDate', received: 'r.receivedAt', updated: 'r.updatedAt' }[query.sort];
     const direction = query.order === 'desc' ? 'DESC' : 'ASC';
@@ -232,20 +236,17 @@ export class DisclosureService implements OnModuleInit {
   }
 
   /**
-   * The requests among `qb`'s that a supervision dashboard number counts: each one's timeliness
-   * record (libs/domain, the dashboard's own definition) as of today, filtered. The SQL only
-   * narrows the candidates (open or concluded); the record decides.
+   * The open requests among `qb`'s (already narrowed by the filter's SQL: timeliness-sql.ts)
+   * whose deadline state, live as of today, is one the filter names: each one's timeliness
+   * record (libs/domain, the dashboard's own definition) decides.
    */
-  private async timelinessMatches(
+  private async openInDeadlineStates(
     qb: SelectQueryBuilder<DisclosureRequestEntity>,
     filter: TimelinessFilter,
     calendar: WorkingDayCalendar,
     today: IsoDate,
   ): Promise<string[]> {
-    const candidates = qb.clone().select(['r.id', 'r.receivedOn', 'r.concludedOn', 'r.outcome', 'r.extension', 'r.clockEvents']);
-    if (filter.timeliness) candidates.andWhere('r.concludedOn IS NOT NULL');
-    else if (filter.deadlineState?.length) candidates.andWhere('r.concludedOn IS NULL');
-    const rows = await candidates.getMany();
+    const rows = await qb.clone().select(['r.id', 'r.receivedOn', 'r.concludedOn', 'r.outcome', 'r.extension', 'r.clockEvents']).getMany();
     return rows.filter((r) => matchesTimelinessFilter(timelinessRecordOf(r, calendar, today).record, filter)).map((r) => r.id);
   }
 
@@ -507,24 +508,45 @@ export class DisclosureService implements OnModuleInit {
     });
   }
 
-  /** After a calendar change: every open request's stored due date, recomputed. */
-  private async recomputeOpenDeadlines(manager: EntityManager, calendar: WorkingDayCalendar): Promise<number> {
+  /**
+   * After a calendar change (`years` added or corrected, or `all`): the stored due date and
+   * provisional flag of every open request, and of every concluded one whose deadline can
+   * reach those years. A concluded request's stored due date is final and the timeliness
+   * figures count with it (timeliness-sql.ts), so it follows the calendar like an open one's.
+   * In batches, in the caller's transaction; returns how many changed.
+   */
+  private async recomputeDeadlines(manager: EntityManager, calendar: WorkingDayCalendar, years: readonly number[] | 'all'): Promise<number> {
+    if (years !== 'all' && !years.length) return 0;
     const today = this.clock.today();
-    const open = await manager
-      .getRepository(DisclosureRequestEntity)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.clockEvents', 'r.dueDate', 'r.provisional'])
-      .where('r.status IN (:...open)', { open: OPEN_STATUSES })
-      .getMany();
+    // Every date the engine walks to lies between receipt and the later of the due date and
+    // 60 working days after the conclusion (the longest correction window): a change within
+    // [first, last] cannot move a request concluded with both well before `first`.
+    const [first, last] = years === 'all' ? ['0001-01-01', '9999-12-31'] : [`${Math.min(...years)}-01-01`, `${Math.max(...years)}-12-31`];
     let changed = 0;
-    for (const r of open) {
-      const d = computeDeadline(calendar, r.clockEvents, today);
-      if (d.dueDate !== r.dueDate || d.provisional !== r.provisional) {
-        await manager.update(DisclosureRequestEntity, { id: r.id }, { dueDate: d.dueDate, provisional: d.provisional });
-        changed++;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string; clock_events: ClockEvent[]; due_date: IsoDate; provisional: boolean }[] = await manager.query(
+        `SELECT id, clock_events, due_date::text AS due_date, provisional FROM disclosure_requests
+          WHERE id > $1
+            AND (status = ANY($2) OR (concluded_on IS NOT NULL AND received_on <= $4 AND greatest(due_date + 31, concluded_on + 120) >= $3))
+          ORDER BY id LIMIT 2000`,
+        [after, OPEN_STATUSES, first, last],
+      );
+      if (!rows.length) return changed;
+      after = rows.at(-1)!.id;
+      const updates = rows
+        .map((r) => ({ id: r.id, d: computeDeadline(calendar, r.clock_events, today), r }))
+        .filter(({ d, r }) => d.dueDate !== r.due_date || d.provisional !== r.provisional);
+      if (updates.length) {
+        // As `manager.update` would: the version and the update time move with the change.
+        await manager.query(
+          `UPDATE disclosure_requests r SET due_date = v.due_date, provisional = v.provisional, version = r.version + 1, updated_at = CURRENT_TIMESTAMP
+             FROM unnest($1::uuid[], $2::date[], $3::boolean[]) AS v(id, due_date, provisional) WHERE r.id = v.id`,
+          [updates.map((u) => u.id), updates.map((u) => u.d.dueDate), updates.map((u) => u.d.provisional)],
+        );
+        changed += updates.length;
       }
     }
-    return changed;
   }
 }
 

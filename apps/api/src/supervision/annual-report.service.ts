@@ -45,6 +45,25 @@ interface ReviewRow extends RequestRow {
   review_outcome: ReviewOutcome | null;
 }
 
+/** Requests alike in all that part three reads of them (see requestClasses). */
+interface RequestClass {
+  applicant_type: ApplicantType;
+  outcome: string | null;
+  reason_code: string | null;
+  carried_in: boolean;
+  concluded: 'in_year' | 'later' | 'open';
+  first_received: string;
+  last_received: string;
+  first_concluded: string | null;
+  last_concluded: string | null;
+  n: number;
+}
+
+/** Of a request counted in `year` ($1: its last day, $2: its first): received before the year. */
+const CARRIED_IN = `(received_on < $2)`;
+/** …and concluded in the year, after it, or not at all. */
+const CONCLUDED = `(CASE WHEN concluded_on IS NULL THEN 'open' WHEN concluded_on <= $1 THEN 'in_year' ELSE 'later' END)`;
+
 export type DrillDownItem = AnnualReportDrillDownDto;
 
 function toReportReview(v: ReviewRow): ReportReview {
@@ -87,13 +106,69 @@ export class AnnualReportService {
     return { unitId, unitName: unit.name };
   }
 
-  private async requestRows(year: number, unitId: string | null): Promise<RequestRow[]> {
+  /**
+   * The requests part three of `year` may count: received by its end and not concluded before
+   * it (part3RowsOf counts no other: new, carried in, concluded in the year, carried out).
+   */
+  private readonly requestsOfYear = `received_on <= $1 AND (concluded_on IS NULL OR concluded_on >= $2) AND ($3::uuid IS NULL OR unit_id = $3)`;
+
+  private async requestRows(year: number, unitId: string | null, classes?: RequestClass[]): Promise<RequestRow[]> {
+    const params: unknown[] = [`${year}-12-31`, `${year}-01-01`, unitId];
+    let inClasses = '';
+    if (classes) {
+      params.push(
+        classes.map((c) => c.applicant_type),
+        classes.map((c) => c.outcome ?? ''),
+        classes.map((c) => c.reason_code ?? ''),
+        classes.map((c) => c.carried_in),
+        classes.map((c) => c.concluded),
+      );
+      inClasses = `AND (applicant_type, coalesce(outcome, ''), coalesce(reason_code, ''), ${CARRIED_IN}, ${CONCLUDED})
+                    IN (SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[]))`;
+      // What the classes imply, said so an index can serve it (requests_concluded_outcome).
+      if (classes.every((c) => c.concluded === 'in_year')) inClasses += ` AND concluded_on BETWEEN $2 AND $1`;
+      if (classes.every((c) => c.outcome !== null)) {
+        params.push([...new Set(classes.map((c) => c.outcome))]);
+        inClasses += ` AND outcome = ANY($9::text[])`;
+      }
+    }
     return this.dataSource.query(
       `SELECT id, receipt_no, applicant_type, applicant_name, status, received_on::text, concluded_on::text, outcome, reason_code
          FROM disclosure_requests
-        WHERE received_on <= $1 AND (concluded_on IS NULL OR concluded_on >= $2) AND ($3::uuid IS NULL OR unit_id = $3)`,
-      [`${year}-12-31`, `${year - 1}-01-01`, unitId],
+        WHERE ${this.requestsOfYear} ${inClasses}
+        ORDER BY received_on, receipt_no`,
+      params,
     );
+  }
+
+  /**
+   * The same requests in classes alike in everything part three reads of them — applicant type,
+   * outcome and reason, received before the year or in it, concluded in it, after it or not at
+   * all — with one member's dates and the class's size.
+   */
+  private async requestClasses(year: number, unitId: string | null): Promise<RequestClass[]> {
+    return this.dataSource.query(
+      `SELECT applicant_type, outcome, reason_code, ${CARRIED_IN} AS carried_in, ${CONCLUDED} AS concluded,
+              min(received_on)::text AS first_received, max(received_on)::text AS last_received,
+              min(concluded_on)::text AS first_concluded, max(concluded_on)::text AS last_concluded, count(*)::int AS n
+         FROM disclosure_requests
+        WHERE ${this.requestsOfYear}
+        GROUP BY 1, 2, 3, 4, 5`,
+      [`${year}-12-31`, `${year}-01-01`, unitId],
+    );
+  }
+
+  /**
+   * Part three's rows of each class, by the domain's rules (part3RowsOf) on its earliest and
+   * latest dates; null if those differ — a rule that reads more than the class — and then its
+   * requests are counted one by one.
+   */
+  private classRows(classes: RequestClass[], year: number): (string[] | null)[] {
+    return classes.map((c) => {
+      const first = part3RowsOf(this.toReportRequest({ ...c, received_on: c.first_received, concluded_on: c.first_concluded }), year);
+      const last = part3RowsOf(this.toReportRequest({ ...c, received_on: c.last_received, concluded_on: c.last_concluded }), year);
+      return first.join('\n') === last.join('\n') ? first : null;
+    });
   }
 
   /** The review records that part four of `year` may count (the cell decides: part4CellOf). */
@@ -107,14 +182,20 @@ export class AnnualReportService {
     );
   }
 
-  private toReportRequest(r: RequestRow): ReportRequest {
-    return { applicantType: r.applicant_type, receivedOn: r.received_on, concludedOn: r.concluded_on, conclusion: conclusionOf(r.outcome, r.reason_code) };
+  private toReportRequest(r: Pick<RequestRow, 'applicant_type' | 'received_on' | 'concluded_on' | 'outcome' | 'reason_code'>, count?: number): ReportRequest {
+    return { applicantType: r.applicant_type, receivedOn: r.received_on, concludedOn: r.concluded_on, conclusion: conclusionOf(r.outcome, r.reason_code), count };
+  }
+
+  /** Part three counted by class (one weighted request each), or request by request if a class is not uniform. */
+  private async part3Requests(year: number, unitId: string | null): Promise<ReportRequest[]> {
+    const classes = await this.requestClasses(year, unitId);
+    if (this.classRows(classes, year).some((rows) => rows === null)) return (await this.requestRows(year, unitId)).map((r) => this.toReportRequest(r));
+    return classes.map((c) => this.toReportRequest({ ...c, received_on: c.first_received, concluded_on: c.first_concluded }, c.n));
   }
 
   async report(year: number, unitIdParam: string | undefined, actor: CurrentUserInfo): Promise<AnnualReportDto> {
     const { unitId, unitName } = await this.resolveUnit(unitIdParam, actor);
-    const requests = (await this.requestRows(year, unitId)).map((r) => this.toReportRequest(r));
-    const reviews = await this.reviewRows(year, unitId);
+    const [requests, reviews] = await Promise.all([this.part3Requests(year, unitId), this.reviewRows(year, unitId)]);
     return {
       year,
       unitId,
@@ -132,10 +213,17 @@ export class AnnualReportService {
     const { unitId } = await this.resolveUnit(unitIdParam, actor);
     if (row === PART4_ROW_LABEL) return this.drillDownPart4(year, unitId, column);
     const columnIndex = column ? PART3_COLUMNS.indexOf(column as (typeof PART3_COLUMNS)[number]) : -1;
-    const rows = await this.requestRows(year, unitId);
+    const inColumn = (type: ApplicantType) =>
+      columnIndex < 0 || columnIndex === 6 || ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'][columnIndex] === type;
+    // Only the classes of requests that count in the row and column are fetched; each request still passes the rule.
+    const classes = await this.requestClasses(year, unitId);
+    const classRows = this.classRows(classes, year);
+    const wanted = classes.filter((c, i) => inColumn(c.applicant_type) && (classRows[i] === null || classRows[i]!.includes(row)));
+    if (!wanted.length) return [];
+    const rows = await this.requestRows(year, unitId, wanted);
     return rows
       .filter((r) => part3RowsOf(this.toReportRequest(r), year).includes(row))
-      .filter((r) => columnIndex < 0 || columnIndex === 6 || ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'][columnIndex] === r.applicant_type)
+      .filter((r) => inColumn(r.applicant_type))
       .sort((a, b) => a.received_on.localeCompare(b.received_on))
       .map((r) => drillItem(r));
   }

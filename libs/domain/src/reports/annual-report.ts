@@ -20,6 +20,11 @@ export interface ReportRequest {
   receivedOn: IsoDate;
   concludedOn: IsoDate | null;
   conclusion: Conclusion | null;
+  /**
+   * How many requests this one stands for (default 1): a class of requests alike in all that
+   * `part3RowsOf` reads, counted once with its size.
+   */
+  count?: number;
 }
 
 type Leaf =
@@ -144,10 +149,11 @@ export function computePart3(requests: readonly ReportRequest[], year: number): 
   const counts = new Map<string, number[]>(PART3_ROWS.map((row) => [row.label, Array(7).fill(0) as number[]]));
   for (const r of requests) {
     const col = columnOf(r.applicantType);
+    const n = r.count ?? 1;
     for (const label of part3RowsOf(r, year)) {
       const v = counts.get(label)!;
-      v[col]!++;
-      v[6]!++;
+      v[col]! += n;
+      v[6]! += n;
     }
   }
   const rows = PART3_ROWS.map((row) => ({ label: row.label, level: row.level, values: counts.get(row.label)! }));

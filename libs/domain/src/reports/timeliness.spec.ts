@@ -1,4 +1,14 @@
-import { matchesTimelinessFilter, percentile, timelinessStats, type TimelinessRecord } from './timeliness';
+import {
+  addTally,
+  emptyTimelinessTally,
+  matchesTimelinessFilter,
+  percentile,
+  percentileOfCounts,
+  tallyRecord,
+  timelinessStats,
+  timelinessStatsOfTally,
+  type TimelinessRecord,
+} from './timeliness';
 
 const rec = (over: Partial<TimelinessRecord>): TimelinessRecord => ({
   replied: false,
@@ -65,5 +75,34 @@ describe('timeliness statistics', () => {
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
     expect(percentile([7], 90)).toBe(7);
     expect(percentile([], 50)).toBeNull();
+  });
+
+  it('takes the same percentile from a histogram', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 60; n++) {
+      const values = Array.from({ length: n }, () => Math.floor(random() * 40));
+      const counts = new Map<number, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const p of [50, 90, 95]) expect([n, p, percentileOfCounts(counts, p)]).toEqual([n, p, percentile(values, p)]);
+    }
+  });
+
+  it('gives the same statistics from tallies added up as from all the records at once', () => {
+    const records = [
+      rec({ replied: true, concluded: true, onTime: true, workingDaysToReply: 5, state: 'stopped' }),
+      rec({ replied: true, concluded: true, onTime: false, workingDaysToReply: 25, state: 'stopped', provisional: true }),
+      rec({ replied: true, concluded: true, onTime: true, workingDaysToReply: 5, state: 'stopped', consultation: true }),
+      rec({ concluded: true, state: 'stopped', correction: true }),
+      rec({ state: 'overdue', workingDaysOverdue: 3, extension: true }),
+      rec({ state: 'paused' }),
+    ];
+    const a = emptyTimelinessTally();
+    const b = emptyTimelinessTally();
+    records.forEach((r, i) => tallyRecord(i % 2 ? a : b, r));
+    const total = emptyTimelinessTally();
+    addTally(total, a);
+    addTally(total, b);
+    expect(JSON.stringify(timelinessStatsOfTally(total))).toBe(JSON.stringify(timelinessStats(records)));
   });
 });

@@ -11,7 +11,10 @@ import { REPLY_TYPES } from '../disclosure/disclosure-codes';
  *
  * Every count is defined once, by a filter on a request's record (`matchesTimelinessFilter`):
  * the dashboard counts with it and the request list (GET /api/requests) filters with it, so
- * the number in a cell and the requests it opens are the same by construction.
+ * the number in a cell and the requests it opens are the same by construction. A concluded
+ * request's record does not move with today: the API keeps it as SQL over stored columns
+ * (apps/api/src/disclosure/timeliness-sql.ts), with which both count and filter, and computes
+ * only open requests' records here.
  */
 export interface TimelinessRecord {
   /** Replied (a reply sent); closed without a reply counts as concluded but not as replied. */
@@ -121,35 +124,135 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[rank - 1]!;
 }
 
+/** `percentile` of values given as a histogram (value → how many times it occurs). */
+export function percentileOfCounts(counts: ReadonlyMap<number, number>, p: number): number | null {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  if (!n) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * n));
+  let seen = 0;
+  for (const value of [...counts.keys()].sort((a, b) => a - b)) {
+    seen += counts.get(value)!;
+    if (seen >= rank) return value;
+  }
+  return null;
+}
+
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function timelinessStats(records: readonly TimelinessRecord[]): TimelinessStats {
-  const where = (f: TimelinessFilter) => records.filter((r) => matchesTimelinessFilter(r, f));
-  const replied = where({ timeliness: 'replied' });
-  const onTime = where({ timeliness: 'on_time' }).length;
-  const days = replied.map((r) => r.workingDaysToReply).filter((d): d is number => d !== null);
-  const open = Object.fromEntries(OPEN_DEADLINE_STATES.map((s) => [s, where({ deadlineState: [s] }).length])) as Record<OpenDeadlineState, number>;
-  const overdueWorkingDays = where({ deadlineState: ['overdue'] }).reduce((sum, r) => sum + r.workingDaysOverdue, 0);
-  const extended = where({ extended: true }).length;
-  const corrected = where({ corrected: true }).length;
-  const consulted = where({ consulted: true }).length;
-  const rate = (n: number) => (records.length ? round(n / records.length) : null);
+/**
+ * What a group's statistics are computed from: its counts, the working days to reply as a
+ * histogram, and the working days overdue. A tally adds records one by one (`tallyRecord`, by
+ * the filters above) or counts made elsewhere for the same filters (the API counts concluded
+ * requests in SQL), and tallies add up (`addTally`), so a group, a month and the totals are
+ * each one tally.
+ */
+export interface TimelinessTally {
+  requests: number;
+  replied: number;
+  repliedOnTime: number;
+  repliedLate: number;
+  open: Record<OpenDeadlineState, number>;
+  overdueWorkingDays: number;
+  extended: number;
+  corrected: number;
+  consulted: number;
+  provisional: boolean;
+  /** Replies by their working days to reply: days → requests. */
+  workingDays: Map<number, number>;
+}
+
+export function emptyTimelinessTally(): TimelinessTally {
   return {
-    requests: records.length,
-    replied: replied.length,
-    repliedOnTime: onTime,
-    repliedLate: where({ timeliness: 'late' }).length,
-    onTimeRate: replied.length ? round(onTime / replied.length) : null,
-    meanWorkingDays: days.length ? round(days.reduce((a, b) => a + b, 0) / days.length, 1) : null,
-    p90WorkingDays: percentile(days, 90),
-    open,
-    overdueWorkingDays,
-    extended,
-    corrected,
-    consulted,
-    extensionRate: rate(extended),
-    correctionRate: rate(corrected),
-    consultationRate: rate(consulted),
-    provisional: records.some((r) => r.provisional),
+    requests: 0,
+    replied: 0,
+    repliedOnTime: 0,
+    repliedLate: 0,
+    open: { on_track: 0, due_soon: 0, overdue: 0, paused: 0 },
+    overdueWorkingDays: 0,
+    extended: 0,
+    corrected: 0,
+    consulted: 0,
+    provisional: false,
+    workingDays: new Map(),
   };
+}
+
+/** The filter of each number of a tally. */
+const TALLY_FILTERS = {
+  replied: { timeliness: 'replied' },
+  onTime: { timeliness: 'on_time' },
+  late: { timeliness: 'late' },
+  open: OPEN_DEADLINE_STATES.map((s) => [s, { deadlineState: [s] }] as const),
+  overdue: { deadlineState: ['overdue'] },
+  extended: { extended: true },
+  corrected: { corrected: true },
+  consulted: { consulted: true },
+} satisfies Record<string, TimelinessFilter | (readonly [OpenDeadlineState, TimelinessFilter])[]>;
+
+/** Counts one record, each number by its filter (the one the request list applies). */
+export function tallyRecord(t: TimelinessTally, r: TimelinessRecord): void {
+  const f = TALLY_FILTERS;
+  t.requests++;
+  if (matchesTimelinessFilter(r, f.replied)) {
+    t.replied++;
+    if (r.workingDaysToReply !== null) t.workingDays.set(r.workingDaysToReply, (t.workingDays.get(r.workingDaysToReply) ?? 0) + 1);
+  }
+  if (matchesTimelinessFilter(r, f.onTime)) t.repliedOnTime++;
+  if (matchesTimelinessFilter(r, f.late)) t.repliedLate++;
+  for (const [s, filter] of f.open) if (matchesTimelinessFilter(r, filter)) t.open[s]++;
+  if (matchesTimelinessFilter(r, f.overdue)) t.overdueWorkingDays += r.workingDaysOverdue;
+  if (matchesTimelinessFilter(r, f.extended)) t.extended++;
+  if (matchesTimelinessFilter(r, f.corrected)) t.corrected++;
+  if (matchesTimelinessFilter(r, f.consulted)) t.consulted++;
+  if (r.provisional) t.provisional = true;
+}
+
+/** Adds `from` into `into`. */
+export function addTally(into: TimelinessTally, from: TimelinessTally): void {
+  into.requests += from.requests;
+  into.replied += from.replied;
+  into.repliedOnTime += from.repliedOnTime;
+  into.repliedLate += from.repliedLate;
+  for (const s of OPEN_DEADLINE_STATES) into.open[s] += from.open[s];
+  into.overdueWorkingDays += from.overdueWorkingDays;
+  into.extended += from.extended;
+  into.corrected += from.corrected;
+  into.consulted += from.consulted;
+  into.provisional ||= from.provisional;
+  for (const [days, n] of from.workingDays) into.workingDays.set(days, (into.workingDays.get(days) ?? 0) + n);
+}
+
+export function timelinessStatsOfTally(t: TimelinessTally): TimelinessStats {
+  let days = 0;
+  let sum = 0;
+  for (const [d, n] of t.workingDays) {
+    days += n;
+    sum += d * n;
+  }
+  const rate = (n: number) => (t.requests ? round(n / t.requests) : null);
+  return {
+    requests: t.requests,
+    replied: t.replied,
+    repliedOnTime: t.repliedOnTime,
+    repliedLate: t.repliedLate,
+    onTimeRate: t.replied ? round(t.repliedOnTime / t.replied) : null,
+    meanWorkingDays: days ? round(sum / days, 1) : null,
+    p90WorkingDays: percentileOfCounts(t.workingDays, 90),
+    open: { ...t.open },
+    overdueWorkingDays: t.overdueWorkingDays,
+    extended: t.extended,
+    corrected: t.corrected,
+    consulted: t.consulted,
+    extensionRate: rate(t.extended),
+    correctionRate: rate(t.corrected),
+    consultationRate: rate(t.consulted),
+    provisional: t.provisional,
+  };
+}
+
+export function timelinessStats(records: readonly TimelinessRecord[]): TimelinessStats {
+  const t = emptyTimelinessTally();
+  for (const r of records) tallyRecord(t, r);
+  return timelinessStatsOfTally(t);
 }

@@ -78,6 +78,13 @@ describe('annual report 2025 of one unit', () => {
     expect(part3.balance.columns.at(-1)).toEqual({ column: '总计', left: 13, right: 13, ok: true });
   });
 
+  it('counts a weighted request as that many requests', () => {
+    const weighted = requests.map((x, i) => ({ ...x, count: 1 + (i % 3) }));
+    const repeated = weighted.flatMap((x) => Array.from({ length: x.count }, () => ({ ...x, count: undefined })));
+    expect(computePart3(weighted, 2025)).toEqual(computePart3(repeated, 2025));
+    expect(computePart3(weighted, 2025).rows[0]!.values[6]).toBe(weighted.filter((x) => x.receivedOn >= '2025-01-01' && x.receivedOn <= '2025-12-31').reduce((a, x) => a + x.count, 0));
+  });
+
   it('shows an imbalance when records contradict each other', () => {
     const broken = computePart3([r('natural_person', '2025-03-01', '2025-03-20', null)], 2025);
     expect(broken.balance.ok).toBe(false);
