@@ -12,12 +12,8 @@ import { Agent, request } from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import type { AlertEventPayload, ClientToServerEvents, IngestResultDto, MentionInput, ServerToClientEvents } from '@govdesk/contracts';
 import { generateDemoMentions } from '../../apps/api/src/seed/demo-mentions';
-import { login, median, percentile, startBenchServer } from './support';
+import { arg, login, median, percentile, startBenchServer } from './support';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const ALERTS = arg('alerts', 250);
 const RATE = arg('rate', 200);
 const RUNS = arg('runs', 3);

@@ -10,12 +10,8 @@ import { Client } from 'pg';
 import type { MentionInput } from '@govdesk/contracts';
 import { Segmenter } from '@govdesk/text-analysis';
 import { generateDemoMentions } from '../../apps/api/src/seed/demo-mentions';
-import { login, median, startBenchServer } from './support';
+import { arg, login, median, startBenchServer } from './support';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const N = arg('mentions', 12_000);
 const RUNS = arg('runs', 3);
 const BATCH = arg('batch', 500);

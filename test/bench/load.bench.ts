@@ -12,12 +12,8 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { generateRequests } from './request-generator';
-import { login, startBenchServer } from './support';
+import { arg, login, startBenchServer } from './support';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const N = arg('requests', 1_000_000);
 const DURATION = arg('duration', 10);
 const CONNECTIONS = arg('connections', 10);

@@ -16,12 +16,8 @@ import { Client } from 'pg';
 import { chinaDateOf, PART4_COLUMNS, PART4_ROW_LABEL, residentIdCheckCharacter, yearOf, type TimelinessStats } from '@govdesk/domain';
 import { timelinessCount, timelinessDrillQuery, type AnnualReportDrillDownDto, type AnnualReportDto, type RegisteredRequestDto, type RequestPageDto, type TimelinessGroupBy, type TimelinessMetric, type TimelinessReportDto } from '@govdesk/contracts';
 import { checkDeadlines, generateRequests } from './request-generator';
-import { login, median, percentile, startBenchServer } from './support';
+import { arg, login, median, percentile, startBenchServer } from './support';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const N = arg('requests', 100_000);
 const RUNS = arg('runs', 7);
 const SEED = arg('seed', 20_261_126);
