@@ -1,28 +1,34 @@
 /**
- * npm run bench:ingest [-- --mentions 12000 --runs 3 --batch 500 --concurrency 2]
+ * npm run bench:ingest [-- --mentions 12000 --runs 3 --batch 500 --concurrency 2 --processes 1]
  *
  * End-to-end ingest throughput through the HTTP API (validation, text analysis, clustering,
- * storage in one transaction per call) on an embedded PostgreSQL, and in the same run, as
- * references: jieba's segmentation rate alone on the same texts, and PostgreSQL's rate for
- * batched inserts of the same rows into a copy of the mentions table. Medians of the runs.
+ * storage and alert raising in one transaction per call) on an embedded PostgreSQL, and in the
+ * same run, as references: jieba's segmentation rate alone on the same texts, and PostgreSQL's
+ * rate for batched inserts of the same rows into a copy of the mentions table. Medians of the runs.
+ *
+ * The mentions go to `--processes` separate API processes (role `api`: alert timers are queued
+ * for a worker) on the bench's database, round robin, `--concurrency` calls at a time to each;
+ * `--processes 0` ingests through the server inside the bench's own process (for profiling).
  */
 import { Client } from 'pg';
 import type { MentionInput } from '@govdesk/contracts';
 import { Segmenter } from '@govdesk/text-analysis';
 import { generateDemoMentions } from '../../apps/api/src/seed/demo-mentions';
-import { arg, login, median, startBenchServer } from './support';
+import { spawnApi, type SpawnedApi } from '../../apps/api/test/support/spawn-api';
+import { arg, BENCH_PASSWORD, cpuSeconds, login, median, postgresPids, startBenchServer } from './support';
 
 const N = arg('mentions', 12_000);
 const RUNS = arg('runs', 3);
 const BATCH = arg('batch', 500);
 const CONCURRENCY = arg('concurrency', 2);
+const PROCESSES = arg('processes', 1);
 
 function dataset(run: number): MentionInput[] {
   // Distinct texts per run (a run tag in each), so every run stores and clusters new mentions.
   return generateDemoMentions({ seed: 1000 + run, now: new Date(), days: 14, count: N }).map((m, i) => ({ ...m, externalId: `bench-${run}-${i}`, content: `${m.content} #${run}-${i}` }));
 }
 
-async function ingestRun(url: string, token: string, mentions: MentionInput[]): Promise<{ rate: number; accepted: number; duplicates: number }> {
+async function ingestRun(urls: string[], token: string, mentions: MentionInput[]): Promise<{ rate: number; accepted: number; duplicates: number }> {
   const batches: MentionInput[][] = [];
   for (let i = 0; i < mentions.length; i += BATCH) batches.push(mentions.slice(i, i + BATCH));
   let accepted = 0;
@@ -30,7 +36,8 @@ async function ingestRun(url: string, token: string, mentions: MentionInput[]): 
   const started = performance.now();
   let next = 0;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: CONCURRENCY * urls.length }, async (_, caller) => {
+      const url = urls[caller % urls.length]!;
       while (next < batches.length) {
         const batch = batches[next++]!;
         const res = await fetch(`${url}/api/opinion/mentions`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ mentions: batch }) });
@@ -90,24 +97,42 @@ async function pgRate(databaseUrl: string, mentions: MentionInput[], run: number
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:ingest — ${N} mentions per run, ${RUNS} runs, batches of ${BATCH}, ${CONCURRENCY} concurrent calls; node ${process.version}`);
-  const server = await startBenchServer();
+  const where = PROCESSES ? `${PROCESSES} API process(es)` : 'the bench process';
+  console.log(`bench:ingest — ${N} mentions per run, ${RUNS} runs, batches of ${BATCH}, ${CONCURRENCY} concurrent calls to each of ${where}; node ${process.version}`);
+  // As API processes of a deployment: alert timers are queued in pg-boss (a worker would run them).
+  const role = { GOVDESK_JOBS: 'on', GOVDESK_ROLE: 'api' };
+  const server = await startBenchServer(role);
+  const processes: SpawnedApi[] = [];
   try {
+    for (let i = 0; i < PROCESSES; i++) {
+      processes.push(await spawnApi({ ...role, DATABASE_URL: server.databaseUrl, NODE_ENV: 'production', GOVDESK_DEMO_PASSWORD: BENCH_PASSWORD, GOVDESK_LOG_LEVEL: 'error' }));
+    }
+    const urls = PROCESSES ? processes.map((p) => p.url) : [server.url];
     const token = await login(server.url, 'monitor');
-    // Warm-up: the analyser and the JIT.
-    await ingestRun(server.url, token, dataset(99).slice(0, 1000));
+    // Warm-up: the analyser and the JIT of every process.
+    for (const url of urls) await ingestRun([url], token, dataset(99 - urls.indexOf(url)).slice(0, 1000));
+    const pgPort = Number(new URL(server.databaseUrl).port);
+    const apiCpu = (): number => (PROCESSES ? cpuSeconds(processes.map((p) => p.child.pid!)) : process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6);
+    const apiPerMention: number[] = [];
+    const pgPerMention: number[] = [];
     const e2e: number[] = [];
     const jieba: number[] = [];
     const pg: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const mentions = dataset(run);
-      const r = await ingestRun(server.url, token, mentions);
+      const before = { api: apiCpu(), pg: cpuSeconds(postgresPids(pgPort)) };
+      const r = await ingestRun(urls, token, mentions);
+      apiPerMention.push(((apiCpu() - before.api) / mentions.length) * 1e6);
+      pgPerMention.push(((cpuSeconds(postgresPids(pgPort)) - before.pg) / mentions.length) * 1e6);
       const j = jiebaRate(mentions);
       const p = await pgRate(server.databaseUrl, mentions, run);
       e2e.push(r.rate);
       jieba.push(j);
       pg.push(p);
-      console.log(`run ${run + 1}: ingest ${r.rate.toFixed(0)}/s (accepted ${r.accepted}, duplicates ${r.duplicates}) · jieba alone ${j.toFixed(0)}/s · PostgreSQL batched insert ${p.toFixed(0)}/s`);
+      console.log(
+        `run ${run + 1}: ingest ${r.rate.toFixed(0)}/s (accepted ${r.accepted}, duplicates ${r.duplicates}; CPU per mention: API ${apiPerMention.at(-1)!.toFixed(0)} µs, ` +
+          `PostgreSQL ${pgPerMention.at(-1)!.toFixed(0)} µs) · jieba alone ${j.toFixed(0)}/s · PostgreSQL batched insert ${p.toFixed(0)}/s`,
+      );
     }
     const [hotspots] = (await (async () => {
       const c = new Client({ connectionString: server.databaseUrl });
@@ -117,10 +142,15 @@ async function main(): Promise<void> {
       return r.rows;
     })()) as { n: number; biggest: number }[];
     console.log(`\nmedian end-to-end ingest: ${median(e2e).toFixed(0)} mentions/s (target ≥ 3000)`);
+    console.log(
+      `median CPU per mention: API processes ${median(apiPerMention).toFixed(0)} µs (all threads${PROCESSES ? '' : ', and the bench client'}), PostgreSQL ${median(pgPerMention).toFixed(0)} µs — ` +
+        `${(1e6 / (median(apiPerMention) + median(pgPerMention))).toFixed(0)} mentions per CPU-second`,
+    );
     console.log(`median jieba segmentation alone: ${median(jieba).toFixed(0)} mentions/s (ingest = ${(median(e2e) / median(jieba)).toFixed(2)} × jieba)`);
     console.log(`median PostgreSQL batched insert: ${median(pg).toFixed(0)} rows/s (ingest = ${(median(e2e) / median(pg)).toFixed(2)} × raw insert)`);
     console.log(`hotspots: ${hotspots!.n}, largest ${hotspots!.biggest} mentions`);
   } finally {
+    await Promise.all(processes.map((p) => p.stop()));
     await server.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { startServer, type RunningServer } from '../../apps/api/src/server';
 
@@ -51,3 +51,46 @@ export const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
+
+/** CPU seconds (user + system) the processes have used so far, from /proc (Linux); gone ones count 0. */
+export function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process has ended
+    }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** The processes of the PostgreSQL server listening on `port` (postmaster and backends). */
+export function postgresPids(port: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'postgres' || cmdline.includes('postgres')) pids.push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return pids.filter((pid) => belongsTo(pid, port, pids));
+}
+
+/** A postgres process of the server on `port`: the postmaster has the port in its command line, backends are its children. */
+function belongsTo(pid: number, port: number, candidates: number[]): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (cmdline.includes(String(port)) || cmdline.some((a) => a.endsWith(`port=${port}`))) return true;
+    const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+    return candidates.includes(parent) && belongsTo(parent, port, []);
+  } catch {
+    return false;
+  }
+}

@@ -104,6 +104,61 @@ describe('alerts and escalation with real socket.io clients and pg-boss timers',
     expect(missed.map((m) => m.eventId)).toEqual([...missed.map((m) => m.eventId)].sort((a, b) => Number(BigInt(a) - BigInt(b))));
   });
 
+  it('raises several alerts from one call — each with its event, audit entry and queued timers — and keeps a silenced one quiet', async () => {
+    // A quiet start of the third matter, below any rule, so a silence can name its hotspot.
+    const quiet = burst('parcel', '洪范池镇', '快递柜乱收费', 200).slice(0, 2);
+    const start = await ingest(quiet);
+    const silencedHotspot = start.results[0]!.hotspotId!;
+    expect(await t.sql(`SELECT id FROM alerts WHERE hotspot_id = $1`, [silencedHotspot])).toEqual([]);
+    const silence = await t.http.post('/api/silences').set(auth(monitor)).send({ hotspotId: silencedHotspot, minutes: 60, reason: '已由环保局现场处置' });
+    expect(silence.status).toBe(201);
+
+    const mon = await connect(t.server.url, monitor);
+    clients.push(mon);
+    const raised: AlertEventPayload[] = [];
+    mon.on('alert.raised', (p) => raised.push(p));
+    const [{ before }] = await t.sql<{ before: string }>(`SELECT coalesce(max(id), 0)::text AS before FROM alert_events`);
+    const res = await ingest([...burst('pipe', '桥口镇', '排水管道堵塞污水横流', 210), ...burst('school', '大桥镇', '学校食堂饭菜变质', 215), ...burst('parcel', '洪范池镇', '快递柜乱收费', 200).slice(2)]);
+    expect(res.accepted).toBe(88);
+    const hotspots = [res.results[0]!.hotspotId!, res.results[30]!.hotspotId!, silencedHotspot];
+    expect(new Set(hotspots).size).toBe(3);
+    expect(res.results.slice(60).every((r) => r.hotspotId === silencedHotspot)).toBe(true);
+
+    const alerts = await t.sql<{ id: string; hotspot_id: string; level: number; silenced: boolean; discovered_at: Date }>(
+      `SELECT id, hotspot_id, level, silenced, discovered_at FROM alerts WHERE hotspot_id = ANY($1::uuid[])`,
+      [hotspots],
+    );
+    expect(alerts.map((a) => [a.hotspot_id, a.silenced]).sort()).toEqual(hotspots.map((h) => [h, h === silencedHotspot]).sort());
+    const loud = alerts.filter((a) => !a.silenced);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(raised.map((p) => p.alertId).sort()).toEqual(loud.map((a) => a.id).sort());
+
+    // One event per loud alert, in the log after what was there; one audit entry per alert.
+    const events = await t.sql<{ alert_id: string; event: string; payload: AlertEventPayload; id: string }>(`SELECT id::text, alert_id, event, payload FROM alert_events WHERE id > $1 ORDER BY id`, [before]);
+    expect(events.map((e) => [e.alert_id, e.event]).sort()).toEqual(loud.map((a) => [a.id, 'alert.raised']).sort());
+    for (const e of events) expect(e.payload.eventId).toBe(e.id);
+    const audit = await t.sql<{ entity_id: string; action: string }>(`SELECT entity_id, action FROM audit_log WHERE entity_id = ANY($1::text[])`, [alerts.map((a) => a.id)]);
+    expect(audit.map((a) => [a.entity_id, a.action]).sort()).toEqual(alerts.map((a) => [a.id, 'alert.raise']).sort());
+
+    // Timers queued with the alert: the next escalation step and each response clock's warning (80 %) and expiry.
+    const jobs = await t.sql<{ name: string; alert_id: string; kind: string | null; start_after: Date }>(
+      `SELECT name, data->>'alertId' AS alert_id, data->>'kind' AS kind, start_after FROM pgboss.job WHERE data->>'alertId' = ANY($1::text[])`,
+      [alerts.map((a) => a.id)],
+    );
+    expect(jobs.some((j) => j.alert_id === alerts.find((a) => a.silenced)!.id)).toBe(false);
+    for (const alert of loud) {
+      const mine = jobs.filter((j) => j.alert_id === alert.id);
+      expect(mine.filter((j) => j.name === 'alert-escalate')).toHaveLength(1);
+      const hours = alert.level <= 2 ? [5, 24] : [48];
+      for (const [kind, share] of [['warning', 0.8], ['due', 1]] as const) {
+        const clocks = mine.filter((j) => j.name === 'alert-response-clock' && j.kind === kind).map((j) => j.start_after.getTime()).sort();
+        const expected = hours.map((h) => alert.discovered_at.getTime() + h * 3_600_000 * share).sort();
+        expect(clocks).toHaveLength(expected.length);
+        clocks.forEach((at, i) => expect(Math.abs(at - expected[i]!)).toBeLessThan(5_000));
+      }
+    }
+  });
+
   it('tells a client that has seen no alert event where the log stands, so it can ask for what it misses', async () => {
     const fresh: Client = io(t.server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: monitor }, reconnection: false, forceNew: true });
     clients.push(fresh);

@@ -1,4 +1,4 @@
-import type { AlertEscalatedPayload, AlertEventPayload, IngestResultDto, MentionInput, NotificationDto, RegisteredRequestDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
+import type { AlertEscalatedPayload, AlertEventPayload, HotspotUpdatedPayload, IngestResultDto, MentionInput, NotificationDto, RegisteredRequestDto, RequestDetailDto, UnitDto } from '@govdesk/contracts';
 import { generateDemoMentions } from '../src/seed/demo-mentions';
 import { burst, connect, next, type Client } from './support/alert-clients';
 import { spawnApi, type SpawnedApi } from './support/spawn-api';
@@ -70,6 +70,8 @@ describe('several API processes on one database', () => {
     sup.on('alert.escalated', (p) => escalations.push(p));
     let raisedAt = 0;
     const raised = next(mon, 'alert.raised', () => ((raisedAt = Date.now()), true));
+    const updates: HotspotUpdatedPayload[] = [];
+    mon.on('hotspot.updated', (p) => updates.push(p));
     const sent = Date.now();
     const res = await call<IngestResultDto>(a.url, monitor, 'POST', '/api/opinion/mentions', { mentions: burst('procs', '孝里镇', '垃圾填埋场臭气熏天', 0) });
     const answered = Date.now();
@@ -78,6 +80,9 @@ describe('several API processes on one database', () => {
     const alert = (await raised) as AlertEventPayload;
     // Pushed through PostgreSQL to B's client at once: by the time A answered, give or take a round trip.
     expect(raisedAt - answered).toBeLessThan(1500);
+    // The hotspot's new figures came across too (the batch of updates travels as one message).
+    for (let waited = 0; !updates.some((u) => u.id === alert.hotspotId && u.mentionCount === 30) && waited < 1500; waited += 50) await pause(50);
+    expect(updates.filter((u) => u.id === alert.hotspotId).map((u) => u.mentionCount)).toContain(30);
     // A, which raised the alert and scheduled its escalation, dies before the step's wait is over.
     await a.kill();
     expect(Date.now() - sent).toBeLessThan(STEP_WAIT_SECONDS * 1000);

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type {
   AlertDto,
   AlertEventPayload,
@@ -16,7 +16,7 @@ import type {
 import { HOTSPOT_LEVELS, responseLimitsFor, type HotspotLevel } from '@govdesk/domain';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/errors/app.error';
-import { JobsService } from '../jobs/jobs.service';
+import { JobsService, type JobToSend } from '../jobs/jobs.service';
 import { HotspotEntity } from '../opinion/entities/hotspot.entity';
 import { IngestService, type HotspotChange } from '../opinion/ingest.service';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -54,6 +54,14 @@ interface ResponseClockJob {
 }
 
 type Pending = { event: keyof ServerToClientEvents; rooms: string[]; payload: object };
+interface Raise {
+  hotspot: HotspotEntity;
+  level: HotspotLevel;
+  rule: string | null;
+  /** the open alert of a less serious level, raised */
+  existing: AlertEntity | null;
+  added: number;
+}
 
 /**
  * Alerts and their escalation. Alerts are raised inside the ingest transaction (with their
@@ -101,57 +109,101 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
         levelled.map((c) => `${c.hotspot.id}:${c.hotspot.level}`),
       ]);
       const usedKeys = new Set(used.map((u) => u.dedup_key));
+      const counted = new Map<string, number>();
+      const raises: Raise[] = [];
       for (const change of levelled) {
         const h = change.hotspot;
         const level = h.level!;
         const existing = openBy.get(h.id);
         if (existing && existing.level <= level) {
           // The same matter again while its alert is open: counted, not sent again.
-          if (change.added) await manager.increment(AlertEntity, { id: existing.id }, 'count', change.added);
+          if (change.added) counted.set(existing.id, (counted.get(existing.id) ?? 0) + change.added);
           continue;
         }
         if (!existing && usedKeys.has(`${h.id}:${level}`)) continue; // raised at this level before and resolved
-        pending.push(...(await this.raise(manager, h, level, change.rule, existing ?? null, change.added)));
+        raises.push({ hotspot: h, level, rule: change.rule, existing: existing ?? null, added: change.added });
+      }
+      if (counted.size) {
+        await manager.query(`UPDATE alerts a SET count = a.count + x.n FROM unnest($1::uuid[], $2::int[]) AS x(id, n) WHERE a.id = x.id`, [[...counted.keys()], [...counted.values()]]);
+      }
+      pending.push(...(await this.raise(manager, raises)));
+    }
+    const updates = changes.map((c) => hotspotUpdate(c.hotspot));
+    return () => {
+      this.publish(pending);
+      this.realtime.toRoomsEach(BOARD_ROOMS, 'hotspot.updated', updates);
+    };
+  }
+
+  /**
+   * New alerts, or open ones raised to a more serious level: stored, audited, their events
+   * logged and their timers queued — a few statements for the whole batch, whatever its size.
+   */
+  private async raise(manager: EntityManager, raises: Raise[]): Promise<Pending[]> {
+    if (!raises.length) return [];
+    const now = new Date();
+    const silenced = await this.silencedOf(manager, raises);
+    const alerts: AlertEntity[] = [];
+    const created: AlertEntity[] = [];
+    for (const [i, { hotspot: h, level, rule, existing, added }] of raises.entries()) {
+      const fields = { level, dedupKey: `${h.id}:${level}`, rule, title: h.title, silenced: silenced[i]!, raisedAt: now, status: 'open' as const, step: 0 };
+      if (existing) {
+        alerts.push(await manager.save(Object.assign(existing, fields, { count: existing.count + added, generation: existing.generation + 1 })));
+      } else {
+        const alert = manager.create(AlertEntity, { ...fields, hotspotId: h.id, count: Math.max(1, added), discoveredAt: now, generation: 0 });
+        alerts.push(alert);
+        created.push(alert);
       }
     }
-    pending.push(...changes.map((c): Pending => ({ event: 'hotspot.updated', rooms: BOARD_ROOMS, payload: hotspotUpdate(c.hotspot) })));
-    return () => this.publish(pending);
+    if (created.length) {
+      const { identifiers } = await manager.insert(AlertEntity, created);
+      created.forEach((alert, i) => (alert.id = (identifiers[i] as { id: string }).id));
+    }
+    await this.audit.recordMany(
+      manager,
+      raises.map(({ hotspot: h, level, rule, existing }, i) => ({
+        actor: SYSTEM_ACTOR,
+        action: existing ? 'alert.raise_level' : 'alert.raise',
+        entityType: 'alert',
+        entityId: alerts[i]!.id,
+        after: { hotspotId: h.id, level, rule, silenced: silenced[i] },
+      })),
+    );
+    const sent = alerts.filter((a) => !a.silenced);
+    if (!sent.length) return [];
+    const policies = await this.policiesOf(manager, sent.map((a) => a.level));
+    const pending = await this.logEvents(
+      manager,
+      sent.map((alert) => ({ alert, event: 'alert.raised' as const, rooms: [...roomsOf(policies.get(alert.level)!.steps[0]!.notify), ...BOARD_ROOMS], extra: {} })),
+    );
+    const jobs: JobToSend[] = [];
+    for (const alert of sent) {
+      const step = this.stepJob(alert, policies.get(alert.level)!, 1);
+      if (step) jobs.push(step);
+      for (const limit of responseLimitsFor(alert.level)) {
+        const dueIn = (alert.discoveredAt.getTime() + limit.hours * 3_600_000 - Date.now()) / 1000;
+        jobs.push({ name: RESPONSE_CLOCK, data: { alertId: alert.id, level: alert.level, code: limit.code, kind: 'warning' } satisfies ResponseClockJob, delaySeconds: dueIn * WARNING_SHARE });
+        jobs.push({ name: RESPONSE_CLOCK, data: { alertId: alert.id, level: alert.level, code: limit.code, kind: 'due' } satisfies ResponseClockJob, delaySeconds: dueIn });
+      }
+    }
+    await this.jobs.sendManyIn(manager, jobs);
+    return pending;
   }
 
-  /** A new alert, or an open one raised to a more serious level: stored, its events logged, its timers queued. */
-  private async raise(manager: EntityManager, h: HotspotEntity, level: HotspotLevel, rule: string | null, existing: AlertEntity | null, added: number): Promise<Pending[]> {
-    const now = new Date();
-    const silenced = await this.isSilenced(manager, h.id, level);
-    let alert: AlertEntity;
-    if (existing) {
-      Object.assign(existing, { level, dedupKey: `${h.id}:${level}`, rule, title: h.title, count: existing.count + added, status: 'open', generation: existing.generation + 1, step: 0, raisedAt: now, silenced });
-      alert = await manager.save(existing);
-    } else {
-      alert = await manager.save(
-        manager.create(AlertEntity, { hotspotId: h.id, dedupKey: `${h.id}:${level}`, level, rule, title: h.title, count: Math.max(1, added), silenced, discoveredAt: now, raisedAt: now, generation: 0, step: 0, status: 'open' }),
-      );
-    }
-    await this.audit.record(manager, { actor: SYSTEM_ACTOR, action: existing ? 'alert.raise_level' : 'alert.raise', entityType: 'alert', entityId: alert.id, after: { hotspotId: h.id, level, rule, silenced } });
-    if (silenced) return [];
-    const policy = await this.policy(level, manager);
-    const payload = await this.logEvent(manager, alert, 'alert.raised', [...roomsOf(policy.steps[0]!.notify), ...BOARD_ROOMS], {});
-    await this.scheduleStep(manager, alert, policy, 1);
-    for (const limit of responseLimitsFor(level)) {
-      const dueIn = (alert.discoveredAt.getTime() + limit.hours * 3_600_000 - Date.now()) / 1000;
-      await this.jobs.sendIn(manager, RESPONSE_CLOCK, { alertId: alert.id, level, code: limit.code, kind: 'warning' }, dueIn * WARNING_SHARE);
-      await this.jobs.sendIn(manager, RESPONSE_CLOCK, { alertId: alert.id, level, code: limit.code, kind: 'due' }, dueIn);
-    }
-    return [payload];
-  }
-
-  private async scheduleStep(manager: EntityManager, alert: AlertEntity, policy: EscalationPolicyRequest, index: number): Promise<void> {
+  /** The job of the policy's step `index` (wrapping round when the policy repeats), or null after the last. */
+  private stepJob(alert: AlertEntity, policy: EscalationPolicyRequest, index: number): JobToSend | null {
     let next = index;
     if (next >= policy.steps.length) {
-      if (!policy.repeat) return;
+      if (!policy.repeat) return null;
       next = 0;
     }
     const wait = policy.steps[next]!.waitSeconds || policy.steps[policy.steps.length - 1]!.waitSeconds || 60;
-    await this.jobs.sendIn(manager, ESCALATE, { alertId: alert.id, generation: alert.generation, index: next } satisfies EscalateJob, wait);
+    return { name: ESCALATE, data: { alertId: alert.id, generation: alert.generation, index: next } satisfies EscalateJob, delaySeconds: wait };
+  }
+
+  private async scheduleStep(manager: EntityManager, alert: AlertEntity, policy: EscalationPolicyRequest, index: number): Promise<void> {
+    const job = this.stepJob(alert, policy, index);
+    if (job) await this.jobs.sendIn(manager, job.name, job.data, job.delaySeconds);
   }
 
   // ── timers ───────────────────────────────────────────────────────────────────────────────
@@ -389,12 +441,25 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  private async isSilenced(manager: EntityManager, hotspotId: string, level: HotspotLevel): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM alert_silences WHERE expires_at > now() AND (hotspot_id = $1 OR (hotspot_id IS NULL AND max_level <= $2)) LIMIT 1`,
-      [hotspotId, level],
+  /** Whether a silence covers each raise: one on its hotspot, or a general one up to its level. */
+  private async silencedOf(manager: EntityManager, raises: Pick<Raise, 'hotspot' | 'level'>[]): Promise<boolean[]> {
+    const rows: { hotspot_id: string | null; max_level: number | null }[] = await manager.query(
+      `SELECT hotspot_id, max_level FROM alert_silences WHERE expires_at > now() AND (hotspot_id = ANY($1::uuid[]) OR hotspot_id IS NULL)`,
+      [raises.map((r) => r.hotspot.id)],
     );
-    return rows.length > 0;
+    return raises.map(({ hotspot, level }) => rows.some((s) => (s.hotspot_id ? s.hotspot_id === hotspot.id : s.max_level !== null && s.max_level <= level)));
+  }
+
+  /** The escalation policy of each level (the default where none is stored). */
+  private async policiesOf(manager: EntityManager, levels: HotspotLevel[]): Promise<Map<HotspotLevel, EscalationPolicyRequest>> {
+    const wanted = [...new Set(levels)];
+    const rows = await manager.findBy(EscalationPolicyEntity, { level: In(wanted) });
+    return new Map(
+      wanted.map((level) => {
+        const row = rows.find((r) => r.level === level);
+        return [level, row ? { steps: row.steps, repeat: row.repeat, ackTimeoutSeconds: row.ackTimeoutSeconds } : DEFAULT_ESCALATION_POLICIES[level]];
+      }),
+    );
   }
 
   // ── events ───────────────────────────────────────────────────────────────────────────────
@@ -405,39 +470,48 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** Stores the event (its id orders replays) and returns it for publishing after the commit. */
   private async logEvent(manager: EntityManager, alert: AlertEntity, event: ReplayedEvent, rooms: string[], extra: object): Promise<Pending> {
-    const base: Omit<AlertEventPayload, 'eventId'> = {
-      alertId: alert.id,
-      hotspotId: alert.hotspotId,
-      level: alert.level,
-      title: alert.title,
-      raisedAt: alert.raisedAt.toISOString(),
-      count: alert.count,
-      rule: alert.rule,
-    };
-    const body = event === 'alert.raised' || event === 'alert.escalated' ? { ...base, ...extra } : { alertId: alert.id, hotspotId: alert.hotspotId, level: alert.level, ...extra };
-    const uniqueRooms = [...new Set(rooms)];
+    return (await this.logEvents(manager, [{ alert, event, rooms, extra }]))[0]!;
+  }
+
+  /** Stores events in the order given (their ids order replays); returns them for publishing after the commit. */
+  private async logEvents(manager: EntityManager, events: { alert: AlertEntity; event: ReplayedEvent; rooms: string[]; extra: object }[]): Promise<Pending[]> {
+    if (!events.length) return [];
     // Event ids must become visible in id order, or a client resuming after the highest id it saw
     // would skip one committed later with a lower id: writers of alert events take turns until
     // they commit. (Taken after the clustering lock where both are held; never before it.)
     await manager.query('SELECT pg_advisory_xact_lock($1)', [ALERT_EVENTS_LOCK]);
-    const [row] = (await manager.query(`INSERT INTO alert_events (alert_id, event, payload, rooms) VALUES ($1, $2, $3, $4) RETURNING id::text`, [
-      alert.id,
-      event,
-      JSON.stringify(body),
-      uniqueRooms,
-    ])) as { id: string }[];
-    const payload = { eventId: row!.id, ...body };
-    await manager.query(`UPDATE alert_events SET payload = $2 WHERE id = $1`, [row!.id, JSON.stringify(payload)]);
-    return { event, rooms: uniqueRooms, payload };
+    const ids: { id: string }[] = await manager.query(`SELECT nextval(pg_get_serial_sequence('alert_events', 'id'))::text AS id FROM generate_series(1, $1)`, [events.length]);
+    const pending = events.map(({ alert, event, rooms, extra }, i): Pending => {
+      const body =
+        event === 'alert.raised' || event === 'alert.escalated'
+          ? ({ alertId: alert.id, hotspotId: alert.hotspotId, level: alert.level, title: alert.title, raisedAt: alert.raisedAt.toISOString(), count: alert.count, rule: alert.rule, ...extra } satisfies Omit<AlertEventPayload, 'eventId'>)
+          : { alertId: alert.id, hotspotId: alert.hotspotId, level: alert.level, ...extra };
+      return { event, rooms: [...new Set(rooms)], payload: { eventId: ids[i]!.id, ...body } };
+    });
+    await manager.query(
+      `INSERT INTO alert_events (id, alert_id, event, payload, rooms)
+       SELECT x.id, x.alert_id, x.event, x.payload, ARRAY(SELECT jsonb_array_elements_text(x.rooms))
+         FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, alert_id uuid, event varchar, payload jsonb, rooms jsonb)`,
+      [JSON.stringify(pending.map((p, i) => ({ id: ids[i]!.id, alert_id: events[i]!.alert.id, event: p.event, payload: p.payload, rooms: p.rooms })))],
+    );
+    return pending;
   }
 
+  /** Publishes in order; a run of the same event to the same rooms goes out as one batch. */
   private publish(pending: Pending[]): void {
-    for (const p of pending) {
-      this.realtime.toRooms(p.rooms, p.event, p.payload as never);
+    for (let i = 0; i < pending.length; ) {
+      const { event, rooms } = pending[i]!;
+      let j = i + 1;
+      while (j < pending.length && pending[j]!.event === event && sameRooms(pending[j]!.rooms, rooms)) j++;
+      this.realtime.toRoomsEach(rooms, event, pending.slice(i, j).map((p) => p.payload) as never[]);
+      i = j;
     }
   }
+
 }
 
+
+const sameRooms = (a: string[], b: string[]): boolean => a.length === b.length && a.every((r, i) => r === b[i]);
 
 function roomsOf(notify: EscalationPolicyRequest['steps'][number]['notify']): string[] {
   return [...notify.roles.map((r) => `role:${r}`), ...notify.unitIds.map((u) => `unit:${u}`), ...notify.userIds.map((u) => `user:${u}`)];

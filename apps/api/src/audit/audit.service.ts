@@ -35,16 +35,25 @@ export class AuditService {
 
   /** Writes an entry with the caller's transaction, so the entry and the change commit together. */
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      actorId: entry.actor.id,
-      actorName: entry.actor.username,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      ip: entry.ip ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    });
+    await this.recordMany(manager, [entry]);
+  }
+
+  /** Writes several entries with one statement, in the caller's transaction. */
+  async recordMany(manager: EntityManager, entries: AuditRecord[]): Promise<void> {
+    if (!entries.length) return;
+    await manager.insert(
+      AuditEntryEntity,
+      entries.map((entry) => ({
+        actorId: entry.actor.id,
+        actorName: entry.actor.username,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        ip: entry.ip ?? null,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      })),
+    );
   }
 
   async list(query: AuditQuery): Promise<AuditEntryDto[]> {

@@ -31,6 +31,7 @@ const envSchema = z.object({
   GOVDESK_TRUST_PROXY: onOff.default('off'),
   GOVDESK_JOBS: onOff.default('on'),
   GOVDESK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  GOVDESK_ANALYSIS_THREAD: onOff.default('on'),
 });
 
 export interface AppConfig {
@@ -61,6 +62,8 @@ export interface AppConfig {
    * enqueues jobs; `worker` runs jobs (timers, sweeps, feed polls) and serves no HTTP.
    */
   role: ProcessRole;
+  /** Ingested texts are analysed on a worker thread (off: on the main thread). */
+  analysisThread: boolean;
 }
 
 export type ProcessRole = 'all' | 'api' | 'worker';
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.GOVDESK_TRUST_PROXY === 'on',
     jobs: e.GOVDESK_JOBS === 'on',
     role: e.GOVDESK_ROLE,
+    analysisThread: e.GOVDESK_ANALYSIS_THREAD === 'on',
   };
 }
 

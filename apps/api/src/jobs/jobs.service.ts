@@ -4,6 +4,13 @@ import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
+/** A job for `sendManyIn`. */
+export interface JobToSend {
+  name: string;
+  data: object;
+  delaySeconds: number;
+}
+
 /**
  * The process's one pg-boss: durable jobs in PostgreSQL (schema `pgboss`) — deadline sweeps,
  * feed polls, escalation timers. A job is fetched by exactly one process; jobs and schedules
@@ -65,6 +72,18 @@ export class JobsService implements OnApplicationShutdown {
       retryLimit: 3,
       db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) },
     });
+  }
+
+  /** Enqueues several jobs inside the caller's transaction with one statement (see `sendIn`). */
+  async sendManyIn(manager: EntityManager, jobs: JobToSend[]): Promise<void> {
+    if (!this.enabled || !jobs.length) return;
+    let boss: PgBoss | null = null;
+    for (const name of new Set(jobs.map((j) => j.name))) boss = await this.queue(name);
+    await boss!.insert(
+      // startAfter without a time zone is read as an interval from now (seconds here).
+      jobs.map((j) => ({ name: j.name, data: j.data, startAfter: String(Math.max(0, Math.round(j.delaySeconds))), retryLimit: 3 })),
+      { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) } },
+    );
   }
 
   /** Creates the queue and runs `handler` for its jobs in this process (one at a time per process unless told). */

@@ -22,8 +22,9 @@ import {
 } from '@govdesk/domain';
 import { simhashToBigInt, type TextAnalysis } from '@govdesk/text-analysis';
 import { AuditService, type AuditActor } from '../audit/audit.service';
+import { inOrder, send } from '../database/pipeline';
 import { AppError } from '../common/errors/app.error';
-import { AnalysisService } from './analysis.service';
+import { AnalysisService } from './analysis/analysis.service';
 import { HotspotIndex } from './clustering/hotspot-index';
 import { indexedFromRow, toSigned } from './clustering/cluster-state';
 import { HotspotEntity } from './entities/hotspot.entity';
@@ -125,24 +126,21 @@ export class IngestService {
       duplicate: false,
       error: null,
     }));
-    const analyzer = await this.analysis.current();
-    const prepared: Prepared[] = [];
+    const valid: { index: number; input: MentionInput }[] = [];
     items.forEach((raw, index) => {
       const parsed = mentionInputSchema.safeParse(withoutNul(raw));
-      if (!parsed.success) {
-        results[index]!.error = firstIssue(parsed.error);
-        return;
-      }
-      const input = parsed.data;
-      prepared.push({
-        index,
-        input,
-        analysis: analyzer.analyze(analysisTextOf(input)),
-        contentHash: contentHashOf(input.content),
-        publishedAt: Date.parse(input.publishedAt),
-        reachTotal: reachTotal(input.reach),
-      });
+      if (parsed.success) valid.push({ index, input: parsed.data });
+      else results[index]!.error = firstIssue(parsed.error);
     });
+    const analyses = await this.analysis.analyzeMany(valid.map((v) => analysisTextOf(v.input)));
+    const prepared: Prepared[] = valid.map(({ index, input }, i) => ({
+      index,
+      input,
+      analysis: analyses[i]!,
+      contentHash: contentHashOf(input.content),
+      publishedAt: Date.parse(input.publishedAt),
+      reachTotal: reachTotal(input.reach),
+    }));
 
     let changes: HotspotChange[] = [];
     const afterCommit: (() => void | Promise<void>)[] = [];
@@ -230,12 +228,17 @@ export class IngestService {
       // Duplicates: the same (channel, external id), or the same content, stored before or earlier in this call.
       const keyOf = (channel: string, externalId: string): string => `${channel}\u0000${externalId}`;
       const withIds = prepared.filter((p) => p.input.externalId);
-      const existing: { id: string; channel: string; external_id: string | null; content_hash: Buffer; hotspot_id: string | null }[] = await manager.query(
-        `SELECT id::text, channel, external_id, content_hash, hotspot_id FROM mentions
-          WHERE content_hash = ANY($1::bytea[])
-             OR (external_id IS NOT NULL AND (channel, external_id) IN (SELECT * FROM unnest($2::varchar[], $3::varchar[])))`,
-        [prepared.map((p) => p.contentHash), withIds.map((p) => p.input.channel), withIds.map((p) => p.input.externalId)],
-      );
+      type Existing = { id: string; channel: string; external_id: string | null; content_hash: Buffer; hotspot_id: string | null };
+      const [existing, ids] = await inOrder<[Existing[], string[]]>([
+        send<Existing>(
+          manager,
+          `SELECT id::text, channel, external_id, content_hash, hotspot_id FROM mentions
+            WHERE content_hash = ANY($1::bytea[])
+               OR (external_id IS NOT NULL AND (channel, external_id) IN (SELECT * FROM unnest($2::varchar[], $3::varchar[])))`,
+          [prepared.map((p) => p.contentHash), withIds.map((p) => p.input.channel), withIds.map((p) => p.input.externalId)],
+        ),
+        this.takeIds(manager, prepared.length),
+      ]);
       const byKey = new Map<string, { id: string; hotspotId: string | null }>();
       const byHash = new Map<string, { id: string; hotspotId: string | null }>();
       for (const row of existing) {
@@ -248,9 +251,7 @@ export class IngestService {
       const contentRepeats = new Map<string, { mentionId: string; count: number; reach: number }>();
       const hotspotDelta = new Map<string, Delta>();
       const order = [...prepared].sort((a, b) => a.publishedAt - b.publishedAt || a.index - b.index);
-      const ids = await this.takeIds(manager, order.length);
       let nextId = 0;
-
       for (const p of order) {
         const result = results[p.index]!;
         const key = p.input.externalId ? keyOf(p.input.channel, p.input.externalId) : null;
@@ -292,18 +293,22 @@ export class IngestService {
         toInsert.push({ p, id, hotspotId: assignment.hotspotId });
         const d = deltaOf(hotspotDelta, assignment.hotspotId);
         d.created ||= assignment.created;
-        d.mentions.push({ p, similarity: index.similarity(assignment.hotspotId, { keywords: p.analysis.keywords, places: p.analysis.places.map((pl) => pl.name) }) });
+        d.mentions.push({ p, similarity: assignment.centroidSimilarity });
       }
 
-      await this.insertMentions(manager, toInsert, context.sourceId);
-      if (contentRepeats.size) {
-        await manager.query(
-          `UPDATE mentions m SET duplicate_count = m.duplicate_count + x.n
-             FROM unnest($1::bigint[], $2::int[]) AS x(id, n) WHERE m.id = x.id`,
-          [[...contentRepeats.keys()], [...contentRepeats.values()].map((r) => r.count)],
-        );
-      }
-      const changes = await this.applyDeltas(manager, index, hotspotDelta, rules);
+      // Sent together: the new mentions, the repeats' counts, then what the hotspots' figures need.
+      const stored = inOrder([
+        this.insertMentions(manager, toInsert, context.sourceId),
+        contentRepeats.size
+          ? send(
+              manager,
+              `UPDATE mentions m SET duplicate_count = m.duplicate_count + x.n
+                 FROM unnest($1::bigint[], $2::int[]) AS x(id, n) WHERE m.id = x.id`,
+              [[...contentRepeats.keys()], [...contentRepeats.values()].map((r) => r.count)],
+            )
+          : Promise.resolve([]),
+      ]);
+      const changes = await this.applyDeltas(manager, index, hotspotDelta, rules, stored);
       await this.audit.record(manager, {
         actor: context.actor,
         action: 'mentions.ingest',
@@ -324,11 +329,11 @@ export class IngestService {
 
   private async takeIds(manager: EntityManager, n: number): Promise<string[]> {
     if (n === 0) return [];
-    const rows: { id: string }[] = await manager.query(`SELECT nextval('mentions_id_seq')::text AS id FROM generate_series(1, $1)`, [n]);
-    return rows.map((r) => r.id);
+    const [row] = await send<{ ids: string }>(manager, `SELECT array_to_string(array(SELECT nextval('mentions_id_seq') FROM generate_series(1, $1)), ',') AS ids`, [n]);
+    return row!.ids.split(',');
   }
 
-  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[], sourceId: string | null): Promise<void> {
+  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[], sourceId: string | null): Promise<unknown> {
     if (!rows.length) return;
     const records = rows.map(({ p, id, hotspotId }) => ({
       id,
@@ -351,7 +356,8 @@ export class IngestService {
       flags: [...new Set(p.analysis.flags.map((f) => f.category))],
       hotspot_id: hotspotId,
     }));
-    await manager.query(
+    return send(
+      manager,
       `INSERT INTO mentions (id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
                              content_hash, simhash, sentiment_score, category, keywords, places, flags, hotspot_id)
        SELECT id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
@@ -364,27 +370,37 @@ export class IngestService {
   }
 
   /** Adds each hotspot's new mentions to its figures, recomputes heat and level, and stores it. */
-  private async applyDeltas(manager: EntityManager, index: HotspotIndex, deltas: Map<string, Delta>, rules: LevelRules): Promise<HotspotChange[]> {
-    if (!deltas.size) return [];
+  private async applyDeltas(manager: EntityManager, index: HotspotIndex, deltas: Map<string, Delta>, rules: LevelRules, before: Promise<unknown>): Promise<HotspotChange[]> {
+    if (!deltas.size) {
+      await before;
+      return [];
+    }
     const ids = [...deltas.keys()];
-    const stored = new Map((await manager.getRepository(HotspotEntity).createQueryBuilder('h').where('h.id IN (:...ids)', { ids }).getMany()).map((h) => [h.id, h]));
-
-    // New distinct authors per hotspot.
     const authorPairs = [...deltas].flatMap(([hotspotId, d]) =>
       namedAuthors(d.mentions.map((m) => m.p.input.author)).map((author) => ({ hotspotId, author })),
     );
-    const newAuthors = new Map<string, number>();
-    if (authorPairs.length) {
-      const rows: { hotspot_id: string }[] = await manager.query(
-        `INSERT INTO hotspot_authors (hotspot_id, author) SELECT * FROM unnest($1::uuid[], $2::varchar[]) ON CONFLICT DO NOTHING RETURNING hotspot_id`,
-        [authorPairs.map((a) => a.hotspotId), authorPairs.map((a) => a.author)],
-      );
-      for (const r of rows) newAuthors.set(r.hotspot_id, (newAuthors.get(r.hotspot_id) ?? 0) + 1);
-    }
-
-    const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [ids.length]);
+    // Sent together (after the statements `before` stands for): the hotspots as stored, their new
+    // distinct authors, index sequence numbers, and the recent window's figures (new mentions included).
+    const [, storedRows, authorRows, seqRows, recentRows] = await inOrder([
+      before,
+      this.selectHotspots(manager, ids, index),
+      authorPairs.length
+        ? send<{ hotspot_id: string; n: number }>(
+            manager,
+            `WITH added AS (
+               INSERT INTO hotspot_authors (hotspot_id, author) SELECT * FROM unnest($1::uuid[], $2::varchar[]) ON CONFLICT DO NOTHING RETURNING hotspot_id)
+             SELECT hotspot_id, count(*)::int AS n FROM added GROUP BY hotspot_id`,
+            [authorPairs.map((a) => a.hotspotId), authorPairs.map((a) => a.author)],
+          )
+        : Promise.resolve([]),
+      send<{ seq: string }>(manager, `SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [ids.length]),
+      this.recentFigures(manager, ids, deltas, rules.recentWindowMinutes),
+    ]);
+    const stored = new Map(storedRows.map((h) => [h.id, h]));
+    const newAuthors = new Map(authorRows.map((r) => [r.hotspot_id, r.n]));
+    const recent = new Map(recentRows.map((r) => [r.id, r]));
     const changes: HotspotChange[] = [];
-    const recent = await this.recentFigures(manager, ids, deltas, stored, rules.recentWindowMinutes);
+    const termsJson = new Map<string, string>();
     ids.forEach((id, i) => {
       const d = deltas.get(id)!;
       const before = stored.get(id);
@@ -439,7 +455,8 @@ export class IngestService {
       h.authorCount += newAuthors.get(id) ?? 0;
       h.category = Object.entries(h.categoryCounts).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
       if (indexed) {
-        h.terms = Object.fromEntries([...indexed.terms].map(([w, v]) => [w, Math.round(v * 1000) / 1000]));
+        // The centroid as the index holds it, serialised straight to JSON (no object on the way).
+        termsJson.set(h.id, termsToJson(indexed.terms));
         h.simhashes = indexed.simhashes.map(toSigned);
       }
       const r = recent.get(id) ?? { mentions: 0, authors: 0, negative: 0 };
@@ -467,37 +484,57 @@ export class IngestService {
       h.indexSeq = seqRows[i]!.seq;
       changes.push({ hotspot: h as HotspotEntity, created: !before, previousLevel, figures, rule: evaluated?.rule ?? null, added: d.mentions.length });
     });
-    await this.saveHotspots(manager, changes.map((c) => c.hotspot));
+    await this.saveHotspots(manager, changes.map((c) => c.hotspot), termsJson);
     this.advanceIndex(BigInt(seqRows.at(-1)!.seq));
     return changes;
   }
 
   /** Mentions, distinct authors and negative mentions within the recent window before each hotspot's last activity. */
-  private async recentFigures(
-    manager: EntityManager,
-    ids: string[],
-    deltas: Map<string, Delta>,
-    stored: Map<string, HotspotEntity>,
-    windowMinutes: number,
-  ): Promise<Map<string, { mentions: number; authors: number; negative: number }>> {
-    const until = ids.map((id) => {
-      const last = Math.max(stored.get(id) ? new Date(stored.get(id)!.lastSeenAt).getTime() : 0, ...deltas.get(id)!.mentions.map((m) => m.p.publishedAt));
-      return new Date(last).toISOString();
+  private recentFigures(manager: EntityManager, ids: string[], deltas: Map<string, Delta>, windowMinutes: number): Promise<{ id: string; mentions: number; authors: number; negative: number }[]> {
+    // The last activity: the stored one or the newest of this call's mentions, whichever is later.
+    const newest = ids.map((id) => {
+      const times = deltas.get(id)!.mentions.map((m) => m.p.publishedAt);
+      return times.length ? new Date(Math.max(...times)).toISOString() : null;
     });
-    const rows: { id: string; mentions: number; authors: number; negative: number }[] = await manager.query(
+    return send(
+      manager,
       `SELECT x.id, count(m.id)::int AS mentions, count(DISTINCT m.author)::int AS authors,
               count(m.id) FILTER (WHERE m.sentiment_score < 0)::int AS negative
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, until)
-         JOIN mentions m ON m.hotspot_id = x.id AND m.published_at > x.until - make_interval(mins => $3) AND m.published_at <= x.until
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, newest)
+         LEFT JOIN hotspots h ON h.id = x.id
+         CROSS JOIN LATERAL (SELECT greatest(h.last_seen_at, x.newest) AS until) u
+         JOIN mentions m ON m.hotspot_id = x.id AND m.published_at > u.until - make_interval(mins => $3) AND m.published_at <= u.until
         GROUP BY x.id`,
-      [ids, until, windowMinutes],
+      [ids, newest, windowMinutes],
     );
-    return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async saveHotspots(manager: EntityManager, hotspots: HotspotEntity[]): Promise<void> {
+  /**
+   * The hotspots as stored. The clustering state (terms, SimHashes) of those in the index is
+   * the index's and is not read again.
+   */
+  private selectHotspots(manager: EntityManager, ids: string[], index: HotspotIndex): Promise<HotspotEntity[]> {
+    const columns = manager.getRepository(HotspotEntity).metadata.columns;
+    const select = (all: boolean) =>
+      columns
+        .map((c) => (all || (c.propertyName !== 'terms' && c.propertyName !== 'simhashes') ? `"${c.databaseName}"` : `NULL::${c.propertyName === 'terms' ? 'jsonb' : 'bigint[]'}`) + ` AS "${c.propertyName}"`)
+        .join(', ');
+    const indexed = ids.filter((id) => index.get(id));
+    const others = ids.filter((id) => !index.get(id));
+    return send<HotspotEntity>(
+      manager,
+      `SELECT ${select(false)} FROM hotspots WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT ${select(true)} FROM hotspots WHERE id = ANY($2::uuid[])`,
+      [indexed, others],
+    );
+  }
+
+  /** Stores the hotspots (new or changed); `termsJson` has centroids already serialised, by hotspot id. */
+  async saveHotspots(manager: EntityManager, hotspots: HotspotEntity[], termsJson: ReadonlyMap<string, string> = new Map()): Promise<void> {
     if (!hotspots.length) return;
-    const records = hotspots.map((h) => ({
+    const records = hotspots.map((h, i) => ({
+      i: i + 1,
       id: h.id,
       title: h.title,
       title_score: h.titleScore,
@@ -520,7 +557,6 @@ export class IngestService {
       growth: h.growth,
       category: h.category,
       category_counts: h.categoryCounts,
-      terms: h.terms,
       simhashes: h.simhashes,
       places: h.places,
       flags: h.flags,
@@ -528,22 +564,30 @@ export class IngestService {
       unit_id: h.unitId,
       index_seq: h.indexSeq,
     }));
-    const cols = Object.keys(records[0]!);
+    const cols = [...Object.keys(records[0]!).filter((c) => c !== 'i'), 'terms'];
     await manager.query(
       `INSERT INTO hotspots (${cols.join(', ')})
        SELECT ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(
-         id uuid, title varchar, title_score real, status varchar, merged_into uuid, level smallint, level_reason varchar,
+         i bigint, id uuid, title varchar, title_score real, status varchar, merged_into uuid, level smallint, level_reason varchar,
          level_manual boolean, first_seen_at timestamptz, last_seen_at timestamptz, mention_count int, duplicate_count int,
          author_count int, negative_count int, reach bigint, heat real, fast_rate real, slow_rate real, heat_at timestamptz,
-         growth real, category varchar, category_counts jsonb, terms jsonb, simhashes bigint[], places jsonb, flags text[],
+         growth real, category varchar, category_counts jsonb, simhashes bigint[], places jsonb, flags text[],
          channels jsonb, unit_id uuid, index_seq bigint)
+       JOIN (SELECT terms::jsonb AS terms, n FROM unnest($2::text[]) WITH ORDINALITY AS t(terms, n)) t ON t.n = x.i
        ON CONFLICT (id) DO UPDATE SET ${cols
          .filter((c) => c !== 'id')
          .map((c) => `${c} = EXCLUDED.${c}`)
          .join(', ')}, updated_at = now()`,
-      [JSON.stringify(records)],
+      [JSON.stringify(records), hotspots.map((h) => termsJson.get(h.id) ?? JSON.stringify(h.terms ?? {}))],
     );
   }
+}
+
+/** A centroid's JSON, weights to three decimals. */
+function termsToJson(terms: ReadonlyMap<string, number>): string {
+  let json = '';
+  for (const [word, weight] of terms) json += `${json ? ',' : ''}${JSON.stringify(word)}:${Math.round(weight * 1000) / 1000}`;
+  return `{${json}}`;
 }
 
 interface Delta {

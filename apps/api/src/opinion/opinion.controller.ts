@@ -10,7 +10,7 @@ import type { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { AnyRole, ApiKeyAllowed, Roles } from '../auth/roles.decorator';
 import { AppError } from '../common/errors/app.error';
 import { ZodPipe } from '../common/http/zod-body.pipe';
-import { AnalysisService } from './analysis.service';
+import { AnalysisService } from './analysis/analysis.service';
 import { IngestService } from './ingest.service';
 import { OpinionSettingsService, settingSchema, type OpinionSettings } from './settings/opinion-settings.service';
 

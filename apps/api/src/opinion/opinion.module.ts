@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AnalysisService } from './analysis.service';
+import { AnalysisService } from './analysis/analysis.service';
 import { HotspotsController } from './hotspots.controller';
 import { HotspotsService } from './hotspots.service';
 import { ImportService } from './import/import.service';

@@ -7,8 +7,17 @@ import { DataSource } from 'typeorm';
 import { AuthGuard } from '../auth/auth.guard';
 import type { CurrentUserInfo } from '../auth/current-user.decorator';
 
-export type GovDeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: CurrentUserInfo }>;
-type GovDeskSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { user: CurrentUserInfo }>;
+/** Many payloads of one event for the same rooms, sent to the other processes as one message. */
+export interface EventBatch {
+  rooms: string[];
+  event: keyof ServerToClientEvents;
+  payloads: unknown[];
+}
+interface InterServerEvents {
+  'govdesk.batch': (batch: EventBatch) => void;
+}
+export type GovDeskServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, { user: CurrentUserInfo }>;
+type GovDeskSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, { user: CurrentUserInfo }>;
 
 export const roomsOf = (user: CurrentUserInfo): string[] => [
   `user:${user.id}`,
@@ -34,6 +43,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
   ) {}
 
   afterInit(server: GovDeskServer): void {
+    // A batch another process published: each payload to this process's sockets in the rooms.
+    server.on('govdesk.batch', (batch) => this.emitLocally(batch));
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.auth
@@ -44,6 +55,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
         })
         .catch((error: Error) => next(Object.assign(new Error((error as { code?: string }).code ?? 'AUTH_REQUIRED'), { data: { code: (error as { code?: string }).code ?? 'AUTH_REQUIRED' } })));
     });
+  }
+
+  /** Each payload of the batch to this process's sockets in its rooms (each socket once per payload). */
+  emitLocally(batch: EventBatch): void {
+    const to = this.server.local.to(batch.rooms);
+    for (const payload of batch.payloads) to.emit(batch.event, payload as never);
   }
 
   async handleConnection(client: GovDeskSocket): Promise<void> {

@@ -12,6 +12,17 @@ export class RealtimeService {
     if (rooms.length) this.gateway.server?.to(rooms).emit(event, ...payload);
   }
 
+  /**
+   * Many payloads of one event to the rooms: emitted here one by one, and carried to the other
+   * API processes as one message (one NOTIFY through PostgreSQL instead of one per payload).
+   */
+  toRoomsEach<E extends keyof ServerToClientEvents>(rooms: string[], event: E, payloads: Parameters<ServerToClientEvents[E]>[0][]): void {
+    const server = this.gateway.server;
+    if (!server || !rooms.length || !payloads.length) return;
+    this.gateway.emitLocally({ rooms, event, payloads });
+    server.serverSideEmit('govdesk.batch', { rooms, event, payloads });
+  }
+
   toUser<E extends keyof ServerToClientEvents>(userId: string, event: E, ...payload: Parameters<ServerToClientEvents[E]>): void {
     this.gateway.server?.to(`user:${userId}`).emit(event, ...payload);
   }

@@ -74,17 +74,21 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 const DISTRICT_CODE = /^[a-z]\d{1,2}$/;
 export const isDistrictCode = (word: string): boolean => DISTRICT_CODE.test(word);
 
-export type Assignment =
+export type Assignment = (
   | { hotspotId: string; kind: 'near-duplicate'; distance: number; created: false }
   | { hotspotId: string; kind: 'related'; similarity: number; created: false }
-  | { hotspotId: string; kind: 'new'; created: true };
+  | { hotspotId: string; kind: 'new'; created: true }
+) & {
+  /** Cosine similarity of the mention with its hotspot's centroid once it is in (for choosing a title). */
+  centroidSimilarity: number;
+};
 
-const BAND_MASK = 0xffffn;
 /** The SimHash of a text without words. */
 const NO_FINGERPRINT = 0n;
 
-function bandKeys(hash: bigint): number[] {
-  return [0, 1, 2, 3].map((band) => band * 65536 + Number((hash >> BigInt(band * 16)) & BAND_MASK));
+/** The four 16-bit bands of a SimHash given as its [high, low] halves, each keyed apart. */
+function bandKeys(high: number, low: number): [number, number, number, number] {
+  return [low & 0xffff, 65536 + (low >>> 16), 2 * 65536 + (high & 0xffff), 3 * 65536 + (high >>> 16)];
 }
 
 function popcount32(x: number): number {
@@ -93,9 +97,8 @@ function popcount32(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Hamming distance of two 64-bit SimHashes held as [high, low] 32-bit halves (no BigInt arithmetic in the loop). */
+/** A 64-bit SimHash as [high, low] 32-bit halves (no BigInt arithmetic in the comparison loop). */
 const halvesOf = (x: bigint): [number, number] => [Number(x >> 32n) >>> 0, Number(x & 0xffffffffn) >>> 0];
-const distance = (a: [number, number], b: [number, number]): number => popcount32((a[0] ^ b[0]) >>> 0) + popcount32((a[1] ^ b[1]) >>> 0);
 
 /** A mention's term vector: keyword weights, place names counting half (a town alone is not a matter). */
 export function mentionVector(m: Pick<ClusterMention, 'keywords' | 'places'>, generic: ReadonlySet<string>): Map<string, number> {
@@ -128,18 +131,22 @@ function norm(v: Map<string, number>): number {
 export class HotspotIndex {
   private readonly hotspots = new Map<string, IndexedHotspot>();
   private readonly bands = new Map<number, Set<string>>();
-  private readonly postings = new Map<string, Set<string>>();
+  /**
+   * Inverted index of centroid words: word → (hotspot slot → the word's weight in that
+   * centroid). Slots are small integers, so a mention's dot products accumulate in typed arrays.
+   */
+  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly slotOf = new Map<string, number>();
+  private readonly bySlot: (IndexedHotspot | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private dots = new Float64Array(64);
+  private shared = new Uint16Array(64);
+  private anchored = new Uint8Array(64);
   private readonly norms = new Map<string, number>();
-  private readonly halvesCache = new Map<string, [number, number][]>();
-
-  private halves(h: IndexedHotspot): [number, number][] {
-    let cached = this.halvesCache.get(h.id);
-    if (!cached || cached.length !== h.simhashes.length) {
-      cached = h.simhashes.map(halvesOf);
-      this.halvesCache.set(h.id, cached);
-    }
-    return cached;
-  }
+  /** Each hotspot's SimHashes as [high, low, high, low, …] 32-bit halves, kept in step with `simhashes`. */
+  private readonly halves = new Map<string, number[]>();
+  /** Each hotspot's band keys with how many of its kept SimHashes have each. */
+  private readonly bandRefs = new Map<string, Map<number, number>>();
 
   constructor(readonly options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS) {}
 
@@ -154,19 +161,25 @@ export class HotspotIndex {
   /** Adds or replaces a hotspot (e.g. as another process stored it). */
   upsert(h: IndexedHotspot): void {
     this.remove(h.id);
-    this.hotspots.set(h.id, h);
+    this.insert(h);
     for (const s of h.simhashes) this.indexSimhash(h.id, s);
-    for (const word of h.terms.keys()) this.post(word, h.id);
+    const slot = this.slotOf.get(h.id)!;
+    for (const [word, w] of h.terms) this.post(word, slot, w);
   }
 
   remove(id: string): void {
     const h = this.hotspots.get(id);
     if (!h) return;
-    for (const s of h.simhashes) for (const key of bandKeys(s)) this.bands.get(key)?.delete(id);
-    for (const word of h.terms.keys()) this.postings.get(word)?.delete(id);
+    for (const key of this.bandRefs.get(id)?.keys() ?? []) this.bands.get(key)?.delete(id);
+    this.bandRefs.delete(id);
+    this.unpostAll(h);
+    const slot = this.slotOf.get(id)!;
+    this.bySlot[slot] = undefined;
+    this.freeSlots.push(slot);
+    this.slotOf.delete(id);
     this.hotspots.delete(id);
     this.norms.delete(id);
-    this.halvesCache.delete(id);
+    this.halves.delete(id);
   }
 
   /** Drops hotspots last active before `time` (memory stays bounded on long runs). */
@@ -183,79 +196,95 @@ export class HotspotIndex {
 
   /** Finds the mention's hotspot without changing anything. */
   match(m: ClusterMention): Exclude<Assignment, { kind: 'new' }> | null {
+    const found = this.find(m, mentionVector(m, this.options.genericWords));
+    if (!found) return null;
+    const h = this.hotspots.get(found.hotspotId)!;
+    return { ...found, centroidSimilarity: this.similarity(h.id, m) };
+  }
+
+  private find(m: ClusterMention, v: Map<string, number>): DistributiveOmit<Exclude<Assignment, { kind: 'new' }>, 'centroidSimilarity'> | null {
     const active = (h: IndexedHotspot): boolean => m.publishedAt >= h.firstSeenAt - this.options.windowMs && m.publishedAt <= h.lastSeenAt + this.options.windowMs;
 
     let nearest: { id: string; distance: number } | null = null;
     const mine = halvesOf(m.simhash);
     const checked = new Set<string>();
     // A zero SimHash means the text had no words (emoticons, a bare link): no fingerprint to compare.
-    for (const key of m.simhash === NO_FINGERPRINT ? [] : bandKeys(m.simhash)) {
+    for (const key of m.simhash === NO_FINGERPRINT ? [] : bandKeys(mine[0], mine[1])) {
       for (const id of this.bands.get(key) ?? []) {
         if (checked.has(id)) continue;
         checked.add(id);
         const h = this.hotspots.get(id)!;
         if (!active(h)) continue;
-        for (const s of this.halves(h)) {
-          const d = distance(s, mine);
+        const halves = this.halves.get(id)!;
+        for (let i = 0; i < halves.length; i += 2) {
+          const d = popcount32((halves[i]! ^ mine[0]) >>> 0) + popcount32((halves[i + 1]! ^ mine[1]) >>> 0);
           if (d <= this.options.duplicateDistance && (!nearest || d < nearest.distance)) nearest = { id, distance: d };
         }
       }
     }
     if (nearest) return { hotspotId: nearest.id, kind: 'near-duplicate', distance: nearest.distance, created: false };
 
-    const v = mentionVector(m, this.options.genericWords);
     const anchors = anchorsOf(m, this.options.genericWords);
     const named = new Set(m.places);
     const vNorm = norm(v);
     if (vNorm === 0) return null;
-    const dots = new Map<string, { dot: number; shared: number; anchored: boolean }>();
+    // Dot products with every hotspot sharing a word, accumulated by slot.
+    const touched: number[] = [];
     for (const [word, w] of v) {
-      const ids = this.postings.get(word);
-      if (!ids || ids.size > this.options.maxPostings) continue;
-      for (const id of ids) {
-        const h = this.hotspots.get(id)!;
-        const cw = h.terms.get(word);
-        if (cw === undefined) continue;
-        const acc = dots.get(id) ?? { dot: 0, shared: 0, anchored: false };
-        acc.dot += w * cw;
-        acc.shared++;
-        // The matter's own name, or a named place together with its topic (浪溪河 + 排污).
-        if (anchors.has(word) || named.has(word)) acc.anchored = true;
-        dots.set(id, acc);
-      }
+      const posting = this.postings.get(word);
+      if (!posting || posting.size > this.options.maxPostings) continue;
+      // The matter's own name, or a named place together with its topic (浪溪河 + 排污).
+      const anchor = anchors.has(word) || named.has(word) ? 1 : 0;
+      const { dots, shared, anchored } = this;
+      posting.forEach((cw, slot) => {
+        if (shared[slot] === 0) touched.push(slot);
+        dots[slot] += w * cw;
+        shared[slot]++;
+        anchored[slot] |= anchor;
+      });
     }
-    const places = placesOf(m);
+    const places = [...placesOf(m)];
+    const minShared = Math.min(this.options.minSharedWords, v.size);
     let best: { id: string; similarity: number } | null = null;
-    for (const [id, { dot, shared, anchored }] of dots) {
-      if (!anchored || shared < Math.min(this.options.minSharedWords, v.size)) continue;
-      const h = this.hotspots.get(id)!;
+    for (const slot of touched) {
+      const dot = this.dots[slot]!;
+      const ok = this.anchored[slot] === 1 && this.shared[slot]! >= minShared;
+      this.dots[slot] = 0;
+      this.shared[slot] = 0;
+      this.anchored[slot] = 0;
+      if (!ok) continue;
+      const h = this.bySlot[slot]!;
       if (!active(h)) continue;
       // Both name places and none is shared: the same kind of matter somewhere else.
-      const elsewhere = places.size > 0 && h.places.size > 0 && ![...places].some((p) => h.places.has(p));
+      const elsewhere = places.length > 0 && h.places.size > 0 && !places.some((p) => h.places.has(p));
       const similarity = (dot / (vNorm * this.normOf(h))) * (elsewhere ? 0.5 : 1);
-      if (similarity >= this.options.minSimilarity && (!best || similarity > best.similarity)) best = { id, similarity };
+      if (similarity >= this.options.minSimilarity && (!best || similarity > best.similarity)) best = { id: h.id, similarity };
     }
     return best ? { hotspotId: best.id, kind: 'related', similarity: best.similarity, created: false } : null;
   }
 
   /** Puts the mention into its hotspot (or a new one) and updates that hotspot's state. */
   assign(m: ClusterMention, newId: () => string = randomUUID): Assignment {
-    const found = this.match(m);
-    if (found) {
-      this.add(this.hotspots.get(found.hotspotId)!, m);
-      return found;
+    const v = mentionVector(m, this.options.genericWords);
+    const found = this.find(m, v);
+    let h: IndexedHotspot;
+    if (found) h = this.hotspots.get(found.hotspotId)!;
+    else {
+      h = { id: newId(), firstSeenAt: m.publishedAt, lastSeenAt: m.publishedAt, simhashes: [], terms: new Map(), places: new Set(), mentionCount: 0 };
+      this.insert(h);
     }
-    const h: IndexedHotspot = { id: newId(), firstSeenAt: m.publishedAt, lastSeenAt: m.publishedAt, simhashes: [], terms: new Map(), places: new Set(), mentionCount: 0 };
-    this.hotspots.set(h.id, h);
-    this.add(h, m);
-    return { hotspotId: h.id, kind: 'new', created: true };
+    this.add(h, m, v);
+    const centroidSimilarity = this.similarityOf(h, v);
+    return found ? { ...found, centroidSimilarity } : { hotspotId: h.id, kind: 'new', created: true, centroidSimilarity };
   }
 
   /** Cosine similarity of a mention with a hotspot's centroid (for choosing its title). */
   similarity(hotspotId: string, m: Pick<ClusterMention, 'keywords' | 'places'>): number {
     const h = this.hotspots.get(hotspotId);
-    if (!h) return 0;
-    const v = mentionVector(m, this.options.genericWords);
+    return h ? this.similarityOf(h, mentionVector(m, this.options.genericWords)) : 0;
+  }
+
+  private similarityOf(h: IndexedHotspot, v: Map<string, number>): number {
     const vNorm = norm(v);
     if (vNorm === 0) return 0;
     let dot = 0;
@@ -263,26 +292,33 @@ export class HotspotIndex {
     return dot / (vNorm * this.normOf(h));
   }
 
-  private add(h: IndexedHotspot, m: ClusterMention): void {
+  private add(h: IndexedHotspot, m: ClusterMention, v: Map<string, number>): void {
     h.mentionCount++;
     h.firstSeenAt = Math.min(h.firstSeenAt, m.publishedAt);
     h.lastSeenAt = Math.max(h.lastSeenAt, m.publishedAt);
     for (const p of placesOf(m)) h.places.add(p);
+    const halves = this.halves.get(h.id)!;
     if (m.simhash !== NO_FINGERPRINT) {
       h.simhashes.push(m.simhash);
-      this.halvesCache.delete(h.id);
+      halves.push(...halvesOf(m.simhash));
       this.indexSimhash(h.id, m.simhash);
     }
-    while (h.simhashes.length > this.options.maxSimhashes) this.unindexSimhash(h.id, h.simhashes.shift()!);
-    for (const [word, w] of mentionVector(m, this.options.genericWords)) {
-      if (!h.terms.has(word)) this.post(word, h.id);
-      h.terms.set(word, (h.terms.get(word) ?? 0) + w);
+    while (h.simhashes.length > this.options.maxSimhashes) {
+      h.simhashes.shift();
+      const [high, low] = halves.splice(0, 2) as [number, number];
+      this.unindexSimhash(h.id, high, low);
+    }
+    const slot = this.slotOf.get(h.id)!;
+    for (const [word, w] of v) {
+      const weight = (h.terms.get(word) ?? 0) + w;
+      h.terms.set(word, weight);
+      this.post(word, slot, weight);
     }
     if (h.terms.size > this.options.maxTerms * 1.5) {
       const keep = [...h.terms].sort((a, b) => b[1] - a[1]).slice(0, this.options.maxTerms);
-      for (const word of h.terms.keys()) this.postings.get(word)?.delete(h.id);
+      this.unpostAll(h);
       h.terms = new Map(keep);
-      for (const word of h.terms.keys()) this.post(word, h.id);
+      for (const [word, w] of h.terms) this.post(word, slot, w);
     }
     this.norms.delete(h.id);
   }
@@ -296,27 +332,64 @@ export class HotspotIndex {
     return n;
   }
 
-  private post(word: string, id: string): void {
-    let set = this.postings.get(word);
-    if (!set) this.postings.set(word, (set = new Set()));
-    set.add(id);
+  /** Stores a hotspot with a slot of its own (a freed one if there is). */
+  private insert(h: IndexedHotspot): void {
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    this.bySlot[slot] = h;
+    this.slotOf.set(h.id, slot);
+    this.hotspots.set(h.id, h);
+    this.halves.set(h.id, h.simhashes.flatMap(halvesOf));
+    if (slot >= this.dots.length) {
+      // The accumulators are all zero between matches: bigger empty ones will do.
+      const size = this.dots.length * 2;
+      this.dots = new Float64Array(size);
+      this.shared = new Uint16Array(size);
+      this.anchored = new Uint8Array(size);
+    }
+  }
+
+  /** Sets a centroid word's weight in the inverted index. */
+  private post(word: string, slot: number, weight: number): void {
+    let posting = this.postings.get(word);
+    if (!posting) this.postings.set(word, (posting = new Map()));
+    posting.set(slot, weight);
+  }
+
+  private unpostAll(h: IndexedHotspot): void {
+    const slot = this.slotOf.get(h.id)!;
+    for (const word of h.terms.keys()) {
+      const posting = this.postings.get(word);
+      if (!posting) continue;
+      posting.delete(slot);
+      if (!posting.size) this.postings.delete(word);
+    }
   }
 
   private indexSimhash(id: string, s: bigint): void {
     if (s === NO_FINGERPRINT) return;
-    for (const key of bandKeys(s)) {
+    let refs = this.bandRefs.get(id);
+    if (!refs) this.bandRefs.set(id, (refs = new Map()));
+    for (const key of bandKeys(...halvesOf(s))) {
+      refs.set(key, (refs.get(key) ?? 0) + 1);
       let set = this.bands.get(key);
       if (!set) this.bands.set(key, (set = new Set()));
       set.add(id);
     }
   }
 
-  private unindexSimhash(id: string, s: bigint): void {
-    const h = this.hotspots.get(id);
-    // Another kept SimHash of the hotspot may share the band (`s` is no longer in the list).
-    for (const key of bandKeys(s)) {
-      if (h && h.simhashes.some((o) => bandKeys(o).includes(key))) continue;
-      this.bands.get(key)?.delete(id);
+  /** Takes a dropped SimHash's bands off the hotspot, unless one of its kept SimHashes shares them. */
+  private unindexSimhash(id: string, high: number, low: number): void {
+    const refs = this.bandRefs.get(id);
+    for (const key of bandKeys(high, low)) {
+      const n = (refs?.get(key) ?? 1) - 1;
+      if (n > 0) refs!.set(key, n);
+      else {
+        refs?.delete(key);
+        this.bands.get(key)?.delete(id);
+      }
     }
   }
 }
+
+/** Omit applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
