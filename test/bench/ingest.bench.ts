@@ -1,5 +1,5 @@
 /**
- * npm run bench:ingest [-- --mentions 12000 --runs 3 --batch 500 --concurrency 2 --processes 1]
+ * npm run bench:ingest [-- --mentions 12000 --runs 3 --batch 1000 --concurrency 4 --processes 1]
  *
  * End-to-end ingest throughput through the HTTP API (validation, text analysis, clustering,
  * storage and alert raising in one transaction per call) on an embedded PostgreSQL, and in the
@@ -19,8 +19,8 @@ import { arg, BENCH_PASSWORD, cpuSeconds, login, median, postgresPids, startBenc
 
 const N = arg('mentions', 12_000);
 const RUNS = arg('runs', 3);
-const BATCH = arg('batch', 500);
-const CONCURRENCY = arg('concurrency', 2);
+const BATCH = arg('batch', 1000);
+const CONCURRENCY = arg('concurrency', 4);
 const PROCESSES = arg('processes', 1);
 
 function dataset(run: number): MentionInput[] {

@@ -23,7 +23,7 @@ export interface SpawnedApi {
  */
 export async function spawnApi(env: Record<string, string> & { DATABASE_URL: string }): Promise<SpawnedApi> {
   const dataDir = mkdtempSync('/tmp/govdesk-proc-');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.SPAWN_NODE_ARGS ? process.env.SPAWN_NODE_ARGS.split(' ') : []), '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

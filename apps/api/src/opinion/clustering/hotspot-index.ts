@@ -142,7 +142,8 @@ export class HotspotIndex {
   private dots = new Float64Array(64);
   private shared = new Uint16Array(64);
   private anchored = new Uint8Array(64);
-  private readonly norms = new Map<string, number>();
+  /** Each slot's centroid norm (NaN: to be computed again). */
+  private norms = new Float64Array(64).fill(Number.NaN);
   /** Each hotspot's SimHashes as [high, low, high, low, …] 32-bit halves, kept in step with `simhashes`. */
   private readonly halves = new Map<string, number[]>();
   /** Each hotspot's band keys with how many of its kept SimHashes have each. */
@@ -178,7 +179,7 @@ export class HotspotIndex {
     this.freeSlots.push(slot);
     this.slotOf.delete(id);
     this.hotspots.delete(id);
-    this.norms.delete(id);
+    this.norms[slot] = Number.NaN;
     this.halves.delete(id);
   }
 
@@ -254,10 +255,12 @@ export class HotspotIndex {
       this.anchored[slot] = 0;
       if (!ok) continue;
       const h = this.bySlot[slot]!;
-      if (!active(h)) continue;
+      const cosine = dot / (vNorm * this.normOf(h, slot));
+      // Cheap bounds first: the penalty below only lowers the similarity.
+      if (cosine < this.options.minSimilarity || (best && cosine <= best.similarity) || !active(h)) continue;
       // Both name places and none is shared: the same kind of matter somewhere else.
       const elsewhere = places.length > 0 && h.places.size > 0 && !places.some((p) => h.places.has(p));
-      const similarity = (dot / (vNorm * this.normOf(h))) * (elsewhere ? 0.5 : 1);
+      const similarity = cosine * (elsewhere ? 0.5 : 1);
       if (similarity >= this.options.minSimilarity && (!best || similarity > best.similarity)) best = { id: h.id, similarity };
     }
     return best ? { hotspotId: best.id, kind: 'related', similarity: best.similarity, created: false } : null;
@@ -289,7 +292,7 @@ export class HotspotIndex {
     if (vNorm === 0) return 0;
     let dot = 0;
     for (const [word, w] of v) dot += w * (h.terms.get(word) ?? 0);
-    return dot / (vNorm * this.normOf(h));
+    return dot / (vNorm * this.normOf(h, this.slotOf.get(h.id)!));
   }
 
   private add(h: IndexedHotspot, m: ClusterMention, v: Map<string, number>): void {
@@ -320,17 +323,15 @@ export class HotspotIndex {
       h.terms = new Map(keep);
       for (const [word, w] of h.terms) this.post(word, slot, w);
     }
-    this.norms.delete(h.id);
+    this.norms[this.slotOf.get(h.id)!] = Number.NaN;
   }
 
-  private normOf(h: IndexedHotspot): number {
-    let n = this.norms.get(h.id);
-    if (n === undefined) {
-      n = norm(h.terms) || 1;
-      this.norms.set(h.id, n);
-    }
+  private normOf(h: IndexedHotspot, slot: number): number {
+    let n = this.norms[slot]!;
+    if (Number.isNaN(n)) this.norms[slot] = n = norm(h.terms) || 1;
     return n;
   }
+
 
   /** Stores a hotspot with a slot of its own (a freed one if there is). */
   private insert(h: IndexedHotspot): void {
@@ -345,6 +346,9 @@ export class HotspotIndex {
       this.dots = new Float64Array(size);
       this.shared = new Uint16Array(size);
       this.anchored = new Uint8Array(size);
+      const norms = new Float64Array(size).fill(Number.NaN);
+      norms.set(this.norms);
+      this.norms = norms;
     }
   }
 
