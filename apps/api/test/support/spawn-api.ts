@@ -20,6 +20,8 @@ export interface SpawnedApi {
  * A separate API process (`node apps/api/src/main.ts`, compiled on the fly by swc-node) on the
  * given database: its own pools, pg-boss and socket.io server, as in a real deployment. Resolves
  * when it prints that it is running; `GOVDESK_ROLE=worker` prints a worker line instead.
+ * `SPAWN_NODE_ARGS` in the environment adds options to its `node` (e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof` to profile the processes a benchmark starts).
  */
 export async function spawnApi(env: Record<string, string> & { DATABASE_URL: string }): Promise<SpawnedApi> {
   const dataDir = mkdtempSync('/tmp/govdesk-proc-');
