@@ -66,6 +66,22 @@ describe('disclosure requests through the API (real PostgreSQL)', () => {
       expect(Number(b.receiptNo.slice(-5))).toBe(Number(a.receiptNo.slice(-5)) + 1);
     });
 
+    it('finds a request by its receipt number, whole or its beginning, in any case, and by words of its text', async () => {
+      const a = await register(handler, { description: '申请公开青石板路改造工程的竣工验收报告' });
+      const b = await register();
+      const ids = async (q: string) => ((await t.http.get(`/api/requests?limit=200&q=${encodeURIComponent(q)}`).set(auth(handler))).body.items as { id: string }[]).map((i) => i.id);
+      expect(await ids(a.receiptNo)).toEqual([a.id]);
+      expect(await ids(` ${b.receiptNo.toLowerCase()} `)).toEqual([b.id]);
+      const prefix = await ids(a.receiptNo.slice(0, -1));
+      expect(prefix).toContain(a.id);
+      expect(prefix.every(Boolean)).toBe(true);
+      const year = await ids(a.receiptNo.slice(0, 8)); // YSQ-2026
+      expect(year).toEqual(expect.arrayContaining([a.id, b.id]));
+      expect(await ids('YSQ-1999')).toEqual([]);
+      // Not a receipt number: searched in the text.
+      expect(await ids('青石板路')).toEqual([a.id]);
+    });
+
     it('masks personal data in the answer, the list and the detail', async () => {
       const r = await register();
       expect(r.applicant).toMatchObject({ idNumber: '3701**********123X', phone: '138****5678', address: '平阴县榆山街****', masked: true });

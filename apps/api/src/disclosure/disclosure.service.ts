@@ -67,6 +67,9 @@ function toEventDate(value: string): IsoDate {
   return isIsoDate(value) ? value : chinaDateOf(new Date(value));
 }
 
+/** What starts like a receipt number (YSQ-2026-00042): searched on the receipt number alone. */
+const RECEIPT_PREFIX = /^YSQ-\d{4}(-\d{0,10})?$/i;
+
 @Injectable()
 export class DisclosureService implements OnModuleInit {
   constructor(
@@ -141,6 +144,7 @@ export class DisclosureService implements OnModuleInit {
   }
 
   /** The next receipt number of the year, drawn in the caller's transaction. */
+  /** Receipt numbers look like YSQ-2026-00042 (see below). */
   async nextReceiptNo(manager: EntityManager, year: number): Promise<string> {
     const rows: { last: number }[] = await manager.query(
       `INSERT INTO receipt_counters (year, last) VALUES ($1, 1)
@@ -193,7 +197,10 @@ export class DisclosureService implements OnModuleInit {
       const limit = calendar.addWorkingDays(today, query.dueWithin).date;
       qb.andWhere('r.status IN (:...openStatuses) AND r.dueDate <= :dueLimit', { openStatuses: OPEN_STATUSES, dueLimit: limit });
     }
-    if (query.q) {
+    if (query.q && RECEIPT_PREFIX.test(query.q.trim())) {
+      // A receipt number, whole or its beginning: the unique index answers (C collation: LIKE 'prefix%').
+      qb.andWhere('r.receiptNo LIKE :prefix', { prefix: `${query.q.trim().toUpperCase()}%` });
+    } else if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
         new Brackets((w) =>
