@@ -6,6 +6,22 @@ export const ERROR_MESSAGES = {
   // common
   VALIDATION_FAILED: { en: 'Some fields are invalid.', zh: '部分字段填写有误。' },
   MALFORMED_JSON: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
+  IDEMPOTENCY_KEY_INVALID: {
+    en: 'The Idempotency-Key header must be 1 to 100 letters, digits or . _ : -',
+    zh: 'Idempotency-Key 请求头须为 1 至 100 个字母、数字或 . _ : - 字符。',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    en: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+    zh: '该 Idempotency-Key 已用于另一请求，新的请求请使用新的键。',
+  },
+  IDEMPOTENCY_KEY_IN_USE: {
+    en: 'A request with this Idempotency-Key is being carried out right now; wait for its answer.',
+    zh: '使用该 Idempotency-Key 的请求正在处理，请等待其结果。',
+  },
+  IDEMPOTENCY_NO_ANSWER: {
+    en: 'This request was already carried out, but its answer was not kept; reload to see the result.',
+    zh: '该请求已执行，但其结果未能保存；请刷新查看。',
+  },
   PAYLOAD_TOO_LARGE: { en: 'The request body is too large.', zh: '请求内容过大。' },
   ROUTE_NOT_FOUND: { en: 'No such API endpoint.', zh: '接口不存在。' },
   INTERNAL: { en: 'Something went wrong on the server.', zh: '服务器内部错误。' },

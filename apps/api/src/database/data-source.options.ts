@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { IdempotencySubscriber } from '../common/idempotency/idempotency';
 import { entities, migrations } from './entities';
 
 /** TypeORM options for a database URL. Schema changes only through migrations. */
@@ -8,6 +9,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
     uuidExtension: 'pgcrypto',
     url,
     entities,
+    subscribers: [IdempotencySubscriber],
     migrations,
     migrationsRun: false,
     migrationsTransactionMode: 'each',

@@ -21,6 +21,7 @@ import { HotspotRequestEntity } from '../opinion/entities/hotspot-request.entity
 import { HotspotEntity } from '../opinion/entities/hotspot.entity';
 import { MentionEntity } from '../opinion/entities/mention.entity';
 import { OpinionSourceEntity } from '../opinion/entities/opinion-source.entity';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { migrations } from './migrations';
 
 /** Every entity of the API; each lives with the module that owns its table. */
@@ -48,5 +49,6 @@ export const entities = [
   AlertEventEntity,
   EscalationPolicyEntity,
   AlertSilenceEntity,
+  IdempotencyKeyEntity,
 ];
 export { migrations };

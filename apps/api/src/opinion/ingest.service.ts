@@ -22,7 +22,6 @@ import {
 } from '@govdesk/domain';
 import { simhashToBigInt, type TextAnalysis } from '@govdesk/text-analysis';
 import { AuditService, type AuditActor } from '../audit/audit.service';
-import { inOrder, send } from '../database/pipeline';
 import { AppError } from '../common/errors/app.error';
 import { AnalysisService } from './analysis/analysis.service';
 import { HotspotIndex } from './clustering/hotspot-index';
@@ -229,16 +228,13 @@ export class IngestService {
       const keyOf = (channel: string, externalId: string): string => `${channel}\u0000${externalId}`;
       const withIds = prepared.filter((p) => p.input.externalId);
       type Existing = { id: string; channel: string; external_id: string | null; content_hash: Buffer; hotspot_id: string | null };
-      const [existing, ids] = await inOrder<[Existing[], string[]]>([
-        send<Existing>(
-          manager,
+      const existing: Existing[] = await manager.query(
           `SELECT id::text, channel, external_id, content_hash, hotspot_id FROM mentions
             WHERE content_hash = ANY($1::bytea[])
                OR (external_id IS NOT NULL AND (channel, external_id) IN (SELECT * FROM unnest($2::varchar[], $3::varchar[])))`,
           [prepared.map((p) => p.contentHash), withIds.map((p) => p.input.channel), withIds.map((p) => p.input.externalId)],
-        ),
-        this.takeIds(manager, prepared.length),
-      ]);
+      );
+      const ids = await this.takeIds(manager, prepared.length);
       const byKey = new Map<string, { id: string; hotspotId: string | null }>();
       const byHash = new Map<string, { id: string; hotspotId: string | null }>();
       for (const row of existing) {
@@ -296,19 +292,15 @@ export class IngestService {
         d.mentions.push({ p, similarity: assignment.centroidSimilarity });
       }
 
-      // Sent together: the new mentions, the repeats' counts, then what the hotspots' figures need.
-      const stored = inOrder([
-        this.insertMentions(manager, toInsert, context.sourceId),
-        contentRepeats.size
-          ? send(
-              manager,
-              `UPDATE mentions m SET duplicate_count = m.duplicate_count + x.n
-                 FROM unnest($1::bigint[], $2::int[]) AS x(id, n) WHERE m.id = x.id`,
-              [[...contentRepeats.keys()], [...contentRepeats.values()].map((r) => r.count)],
-            )
-          : Promise.resolve([]),
-      ]);
-      const changes = await this.applyDeltas(manager, index, hotspotDelta, rules, stored);
+      await this.insertMentions(manager, toInsert, context.sourceId);
+      if (contentRepeats.size) {
+        await manager.query(
+          `UPDATE mentions m SET duplicate_count = m.duplicate_count + x.n
+             FROM unnest($1::bigint[], $2::int[]) AS x(id, n) WHERE m.id = x.id`,
+          [[...contentRepeats.keys()], [...contentRepeats.values()].map((r) => r.count)],
+        );
+      }
+      const changes = await this.applyDeltas(manager, index, hotspotDelta, rules);
       await this.audit.record(manager, {
         actor: context.actor,
         action: 'mentions.ingest',
@@ -329,11 +321,11 @@ export class IngestService {
 
   private async takeIds(manager: EntityManager, n: number): Promise<string[]> {
     if (n === 0) return [];
-    const [row] = await send<{ ids: string }>(manager, `SELECT array_to_string(array(SELECT nextval('mentions_id_seq') FROM generate_series(1, $1)), ',') AS ids`, [n]);
+    const [row]: { ids: string }[] = await manager.query(`SELECT array_to_string(array(SELECT nextval('mentions_id_seq') FROM generate_series(1, $1)), ',') AS ids`, [n]);
     return row!.ids.split(',');
   }
 
-  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[], sourceId: string | null): Promise<unknown> {
+  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[], sourceId: string | null): Promise<void> {
     if (!rows.length) return;
     const records = rows.map(({ p, id, hotspotId }) => ({
       id,
@@ -356,8 +348,7 @@ export class IngestService {
       flags: [...new Set(p.analysis.flags.map((f) => f.category))],
       hotspot_id: hotspotId,
     }));
-    return send(
-      manager,
+    await manager.query(
       `INSERT INTO mentions (id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
                              content_hash, simhash, sentiment_score, category, keywords, places, flags, hotspot_id)
        SELECT id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
@@ -370,32 +361,25 @@ export class IngestService {
   }
 
   /** Adds each hotspot's new mentions to its figures, recomputes heat and level, and stores it. */
-  private async applyDeltas(manager: EntityManager, index: HotspotIndex, deltas: Map<string, Delta>, rules: LevelRules, before: Promise<unknown>): Promise<HotspotChange[]> {
-    if (!deltas.size) {
-      await before;
-      return [];
-    }
+  private async applyDeltas(manager: EntityManager, index: HotspotIndex, deltas: Map<string, Delta>, rules: LevelRules): Promise<HotspotChange[]> {
+    if (!deltas.size) return [];
     const ids = [...deltas.keys()];
     const authorPairs = [...deltas].flatMap(([hotspotId, d]) =>
       namedAuthors(d.mentions.map((m) => m.p.input.author)).map((author) => ({ hotspotId, author })),
     );
-    // Sent together (after the statements `before` stands for): the hotspots as stored, their new
-    // distinct authors, index sequence numbers, and the recent window's figures (new mentions included).
-    const [, storedRows, authorRows, seqRows, recentRows] = await inOrder([
-      before,
-      this.selectHotspots(manager, ids, index),
-      authorPairs.length
-        ? send<{ hotspot_id: string; n: number }>(
-            manager,
-            `WITH added AS (
-               INSERT INTO hotspot_authors (hotspot_id, author) SELECT * FROM unnest($1::uuid[], $2::varchar[]) ON CONFLICT DO NOTHING RETURNING hotspot_id)
-             SELECT hotspot_id, count(*)::int AS n FROM added GROUP BY hotspot_id`,
-            [authorPairs.map((a) => a.hotspotId), authorPairs.map((a) => a.author)],
-          )
-        : Promise.resolve([]),
-      send<{ seq: string }>(manager, `SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [ids.length]),
-      this.recentFigures(manager, ids, deltas, rules.recentWindowMinutes),
-    ]);
+    // The hotspots as stored, their new distinct authors, index sequence numbers, and the recent
+    // window's figures (this call's mentions included).
+    const storedRows = await this.selectHotspots(manager, ids, index);
+    const authorRows: { hotspot_id: string; n: number }[] = authorPairs.length
+      ? await manager.query(
+          `WITH added AS (
+             INSERT INTO hotspot_authors (hotspot_id, author) SELECT * FROM unnest($1::uuid[], $2::varchar[]) ON CONFLICT DO NOTHING RETURNING hotspot_id)
+           SELECT hotspot_id, count(*)::int AS n FROM added GROUP BY hotspot_id`,
+          [authorPairs.map((a) => a.hotspotId), authorPairs.map((a) => a.author)],
+        )
+      : [];
+    const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [ids.length]);
+    const recentRows = await this.recentFigures(manager, ids, deltas, rules.recentWindowMinutes);
     const stored = new Map(storedRows.map((h) => [h.id, h]));
     const newAuthors = new Map(authorRows.map((r) => [r.hotspot_id, r.n]));
     const recent = new Map(recentRows.map((r) => [r.id, r]));
@@ -496,8 +480,7 @@ export class IngestService {
       const times = deltas.get(id)!.mentions.map((m) => m.p.publishedAt);
       return times.length ? new Date(Math.max(...times)).toISOString() : null;
     });
-    return send(
-      manager,
+    return manager.query(
       `SELECT x.id, count(m.id)::int AS mentions, count(DISTINCT m.author)::int AS authors,
               count(m.id) FILTER (WHERE m.sentiment_score < 0)::int AS negative
          FROM unnest($1::uuid[], $2::timestamptz[]) AS x(id, newest)
@@ -521,8 +504,7 @@ export class IngestService {
         .join(', ');
     const indexed = ids.filter((id) => index.get(id));
     const others = ids.filter((id) => !index.get(id));
-    return send<HotspotEntity>(
-      manager,
+    return manager.query(
       `SELECT ${select(false)} FROM hotspots WHERE id = ANY($1::uuid[])
        UNION ALL
        SELECT ${select(true)} FROM hotspots WHERE id = ANY($2::uuid[])`,

@@ -15,10 +15,18 @@ export interface Answer<T> {
 export const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** One HTTP call, no retry: the status and JSON body, or the error thrown by fetch. */
-export async function call<T>(base: string, token: string | null, method: string, path: string, body?: unknown, timeoutMs = 20_000): Promise<{ status: number; body: T }> {
+export async function call<T>(
+  base: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  timeoutMs = 20_000,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Content-Type': 'application/json' },
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -44,7 +52,7 @@ export async function callRetrying<T>(
   method: string,
   path: string,
   body?: unknown,
-  options: { giveUpMs?: number; timeoutMs?: number; check?: () => void } = {},
+  options: { giveUpMs?: number; timeoutMs?: number; check?: () => void; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> {
   const giveUpAt = Date.now() + (options.giveUpMs ?? 90_000);
   let delay = 100;
@@ -52,7 +60,7 @@ export async function callRetrying<T>(
   let lastProblem = '';
   for (let attempts = 1; ; attempts++) {
     try {
-      const res = await call<T>(typeof base === 'function' ? base() : base, token, method, path, body, options.timeoutMs);
+      const res = await call<T>(typeof base === 'function' ? base() : base, token, method, path, body, options.timeoutMs, options.headers);
       if (res.status < 500) return { ...res, attempts, unclear };
       lastProblem = `${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, RegisteredRequestDto, RequestDetailDto, UnitDto, UrgeDto } from '@govdesk/contracts';
 import type { Client as PgClient } from 'pg';
-import { callRetrying, chinaToday } from './http';
+import { callRetrying, chinaToday, pause } from './http';
 
 export interface Tokens {
   handler: string;
@@ -43,9 +43,11 @@ export interface DriveStats {
   urges: number;
   /** Urge calls that needed a retry: each may have stored an urge whose answer was lost. */
   urgesRetried: number;
+  /** Urges committed whose answer the server could not keep (their retry was told so: 409). */
+  urgeAnswersLost: number;
 }
 
-export const newStats = (): DriveStats => ({ transitions: 0, appliedUnseen: 0, unclear: 0, urges: 0, urgesRetried: 0 });
+export const newStats = (): DriveStats => ({ transitions: 0, appliedUnseen: 0, unclear: 0, urges: 0, urgesRetried: 0, urgeAnswersLost: 0 });
 
 export async function educationUnit(base: string, token: string): Promise<string> {
   const units = await callRetrying<UnitDto[]>(base, token, 'GET', '/api/units');
@@ -103,8 +105,22 @@ export async function drive(
     }
     stats.transitions++;
     if (options.urge && step.action === URGE_AFTER) {
-      const urged = await callRetrying<UrgeDto>(base, tokens.supervisor, 'POST', `/api/requests/${id}/urges`, { message: '请加快办理' }, { check: options.check });
-      if (urged.status !== 201) throw new Error(`${id}: urge answered ${urged.status} ${JSON.stringify(urged.body)}`);
+      // One key for every attempt: a retry after a lost answer gets that answer, not a second urge.
+      const urge = () =>
+        callRetrying<UrgeDto | ApiErrorBody>(base, tokens.supervisor, 'POST', `/api/requests/${id}/urges`, { message: '请加快办理' }, {
+          check: options.check,
+          headers: { 'Idempotency-Key': `urge-${id}` },
+        });
+      let urged = await urge();
+      // The first attempt may still be running on the server (its client gave up waiting): wait for it.
+      while (urged.status === 409 && (urged.body as ApiErrorBody).code === 'IDEMPOTENCY_KEY_IN_USE') {
+        await pause(200);
+        urged = await urge();
+      }
+      // Committed, but the process ended before keeping the answer: the urge is stored, the answer is not.
+      const answerLost = urged.status === 409 && (urged.body as ApiErrorBody).code === 'IDEMPOTENCY_NO_ANSWER';
+      if (urged.status !== 201 && !answerLost) throw new Error(`${id}: urge answered ${urged.status} ${JSON.stringify(urged.body)}`);
+      if (answerLost) stats.urgeAnswersLost++;
       stats.urges++;
       stats.unclear += urged.unclear;
       if (urged.unclear) stats.urgesRetried++;
