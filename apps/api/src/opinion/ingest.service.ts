@@ -61,8 +61,12 @@ interface Prepared {
   input: MentionInput;
   analysis: TextAnalysis;
   contentHash: Buffer;
+  /** the content hash in hex (the key of duplicates within a call) */
+  hash: string;
   publishedAt: number;
   reachTotal: number;
+  /** the mention's row for `insertMentions` as JSON members, all but its id and hotspot (made before the lock) */
+  row: string;
 }
 
 /** Text fields without NUL characters (PostgreSQL text cannot hold them). */
@@ -132,14 +136,12 @@ export class IngestService {
       else results[index]!.error = firstIssue(parsed.error);
     });
     const analyses = await this.analysis.analyzeMany(valid.map((v) => analysisTextOf(v.input)));
-    const prepared: Prepared[] = valid.map(({ index, input }, i) => ({
-      index,
-      input,
-      analysis: analyses[i]!,
-      contentHash: contentHashOf(input.content),
-      publishedAt: Date.parse(input.publishedAt),
-      reachTotal: reachTotal(input.reach),
-    }));
+    const prepared: Prepared[] = valid.map(({ index, input }, i) => {
+      const analysis = analyses[i]!;
+      const contentHash = contentHashOf(input.content);
+      const publishedAt = Date.parse(input.publishedAt);
+      return { index, input, analysis, contentHash, hash: contentHash.toString('hex'), publishedAt, reachTotal: reachTotal(input.reach), row: mentionRow(input, analysis, contentHash, publishedAt, context.sourceId) };
+    });
 
     let changes: HotspotChange[] = [];
     const afterCommit: (() => void | Promise<void>)[] = [];
@@ -257,7 +259,7 @@ export class IngestService {
           Object.assign(result, { mentionId: sameKey.id, hotspotId: sameKey.hotspotId, duplicate: true });
           continue;
         }
-        const hash = p.contentHash.toString('hex');
+        const hash = p.hash;
         const sameContent = byHash.get(hash);
         if (sameContent) {
           // The same words under another id (a repost, a second call): counted, not stored.
@@ -292,7 +294,7 @@ export class IngestService {
         d.mentions.push({ p, similarity: assignment.centroidSimilarity });
       }
 
-      await this.insertMentions(manager, toInsert, context.sourceId);
+      await this.insertMentions(manager, toInsert);
       if (contentRepeats.size) {
         await manager.query(
           `UPDATE mentions m SET duplicate_count = m.duplicate_count + x.n
@@ -325,29 +327,9 @@ export class IngestService {
     return row!.ids.split(',');
   }
 
-  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[], sourceId: string | null): Promise<void> {
+  private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[]): Promise<void> {
     if (!rows.length) return;
-    const records = rows.map(({ p, id, hotspotId }) => ({
-      id,
-      channel: p.input.channel,
-      external_id: p.input.externalId ?? null,
-      title: p.input.title?.trim() || null,
-      content: p.input.content,
-      author: p.input.author?.trim() || null,
-      url: p.input.url ?? null,
-      published_at: new Date(p.publishedAt).toISOString(),
-      reach: p.input.reach ?? {},
-      place: p.input.place ?? null,
-      source_id: sourceId,
-      content_hash: `\\x${p.contentHash.toString('hex')}`,
-      simhash: toSigned(simhashToBigInt(p.analysis.simhash)),
-      sentiment_score: p.analysis.sentiment.score,
-      category: p.analysis.category?.code ?? null,
-      keywords: p.analysis.keywords,
-      places: p.analysis.places.map((pl) => pl.name),
-      flags: [...new Set(p.analysis.flags.map((f) => f.category))],
-      hotspot_id: hotspotId,
-    }));
+    const records = `[${rows.map(({ p, id, hotspotId }) => `{"id":"${id}","hotspot_id":"${hotspotId}",${p.row}}`).join(',')}]`;
     await manager.query(
       `INSERT INTO mentions (id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
                              content_hash, simhash, sentiment_score, category, keywords, places, flags, hotspot_id)
@@ -356,7 +338,7 @@ export class IngestService {
          FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, channel varchar, external_id varchar, title varchar, content text,
               author varchar, url varchar, published_at timestamptz, reach jsonb, place varchar, source_id uuid, content_hash text,
               simhash bigint, sentiment_score real, category varchar, keywords jsonb, places text[], flags text[], hotspot_id uuid)`,
-      [JSON.stringify(records)],
+      [records],
     );
   }
 
@@ -563,6 +545,29 @@ export class IngestService {
       [JSON.stringify(records), hotspots.map((h) => termsJson.get(h.id) ?? JSON.stringify(h.terms ?? {}))],
     );
   }
+}
+
+/** A mention's row as JSON members (without id and hotspot_id), for `jsonb_to_recordset` in insertMentions. */
+function mentionRow(input: MentionInput, analysis: TextAnalysis, contentHash: Buffer, publishedAt: number, sourceId: string | null): string {
+  return JSON.stringify({
+    channel: input.channel,
+    external_id: input.externalId ?? null,
+    title: input.title?.trim() || null,
+    content: input.content,
+    author: input.author?.trim() || null,
+    url: input.url ?? null,
+    published_at: new Date(publishedAt).toISOString(),
+    reach: input.reach ?? {},
+    place: input.place ?? null,
+    source_id: sourceId,
+    content_hash: `\\x${contentHash.toString('hex')}`,
+    simhash: toSigned(simhashToBigInt(analysis.simhash)),
+    sentiment_score: analysis.sentiment.score,
+    category: analysis.category?.code ?? null,
+    keywords: analysis.keywords,
+    places: analysis.places.map((pl) => pl.name),
+    flags: [...new Set(analysis.flags.map((f) => f.category))],
+  }).slice(1, -1);
 }
 
 /** A centroid's JSON, weights to three decimals. */
