@@ -175,6 +175,12 @@ describe('several API processes on one database', () => {
         [alert.alertId],
       );
       expect(figures.rows[0]).toEqual({ mentions: String(stored), in_hotspots: String(stored), escalations: '1' });
+
+      // The public portal's limit (30 reads a minute per address) holds across both processes, not 30 each.
+      const statuses: number[] = [];
+      for (let i = 0; i < 34; i++) statuses.push((await fetch(`${nodes[i % 2]}/api/public/units`, { headers: { Connection: 'close' } })).status);
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
+      expect(statuses.slice(30)).toEqual([429, 429, 429, 429]);
     } finally {
       await sql.end();
     }

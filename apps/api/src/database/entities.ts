@@ -22,6 +22,7 @@ import { HotspotEntity } from '../opinion/entities/hotspot.entity';
 import { MentionEntity } from '../opinion/entities/mention.entity';
 import { OpinionSourceEntity } from '../opinion/entities/opinion-source.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
+import { RateLimitEntity } from '../common/rate-limit/rate-limit.entity';
 import { migrations } from './migrations';
 
 /** Every entity of the API; each lives with the module that owns its table. */
@@ -50,5 +51,6 @@ export const entities = [
   EscalationPolicyEntity,
   AlertSilenceEntity,
   IdempotencyKeyEntity,
+  RateLimitEntity,
 ];
 export { migrations };

@@ -20,8 +20,8 @@ import { ZodPipe } from '../common/http/zod-body.pipe';
 import { PortalService } from './portal.service';
 
 /**
- * The public portal: no login, rate-limited per address (PORTAL_RATE_LIMIT per minute; the
- * limit is kept per API process). It never shows anyone's personal data.
+ * The public portal: no login, rate-limited per address (PORTAL_RATE_LIMIT per minute, counted
+ * in PostgreSQL for all API processes together). It never shows anyone's personal data.
  */
 @ApiTags('public portal')
 @Controller('public')

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { PostgresThrottlerStorage } from '../common/rate-limit/postgres-throttler.storage';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DisclosureModule } from '../disclosure/disclosure.module';
 import { PortalSubmissionsController, PublicPortalController } from './portal.controller';
@@ -9,7 +12,18 @@ import { PortalService } from './portal.service';
 const PORTAL_RATE_LIMIT = 30;
 
 @Module({
-  imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: PORTAL_RATE_LIMIT }]), CalendarModule, DisclosureModule],
+  imports: [
+    // Counted in PostgreSQL: the limit holds for an address across every API process.
+    ThrottlerModule.forRootAsync({
+      inject: [getDataSourceToken()],
+      useFactory: (dataSource: DataSource) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: PORTAL_RATE_LIMIT }],
+        storage: new PostgresThrottlerStorage(dataSource),
+      }),
+    }),
+    CalendarModule,
+    DisclosureModule,
+  ],
   controllers: [PublicPortalController, PortalSubmissionsController],
   providers: [PortalService],
 })
