@@ -156,9 +156,30 @@ describe('console features in Chromium (built product, embedded PostgreSQL)', ()
     await modal.getByTestId('urge-message').fill(text);
     await supervisor.waitForTimeout(300);
     await supervisor.screenshot({ path: screenshotPath('features-urge-modal') });
+    // The first try reaches the API (which stores the urge) but its answer is cut on the way back:
+    // the console sends it again with the same Idempotency-Key and gets the stored answer.
+    const keys: string[] = [];
+    await supervisor.route(`**/api/requests/${id}/urges`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (keys.length > 1) return route.continue();
+      const reached = await route.fetch();
+      expect(reached.status()).toBe(201);
+      await route.abort('connectionreset');
+    });
     await modal.getByTestId('urge-submit').click();
     await modal.waitFor({ state: 'hidden' });
     await supervisor.locator('[data-testid="urge-item"]', { hasText: text }).waitFor();
+    await supervisor.unroute(`**/api/requests/${id}/urges`);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const stored = await supervisor.evaluate(async (requestId) => {
+      const res = await fetch(`/api/requests/${requestId}/urges`, { headers: { Authorization: `Bearer ${sessionStorage.getItem('govdesk.token')}` } });
+      return (await res.json()) as { message: string }[];
+    }, id);
+    expect(stored.filter((u) => u.message === text)).toHaveLength(1);
+    await expect(supervisor.locator('[data-testid="urge-item"]', { hasText: text }).count()).resolves.toBe(1);
 
     // Live on the handler's page: a toast and the bell's count.
     await handler.locator('.govdesk-notification-toast').first().waitFor({ timeout: 10000 });
