@@ -1158,6 +1158,9 @@ function burstDrafts(size: number, end: number, start: number, dice: Dice): Draf
   return out;
 }
 
+/** The matter each generated mention was written about (for measuring clustering). */
+export const DEMO_MATTER = new WeakMap<MentionInput, string>();
+
 /** Sorts by time and gives each mention its channel's id (and a link for media). */
 function finish(drafts: Draft[], dice: Dice): MentionInput[] {
   const sorted = drafts.map((d, i) => [d, i] as const).sort((a, b) => a[0].ms - b[0].ms || a[1] - b[1]).map(([d]) => d);
@@ -1242,6 +1245,7 @@ function finish(drafts: Draft[], dice: Dice): MentionInput[] {
     if (url) mention.url = url;
     if (d.reach) mention.reach = d.reach;
     if (d.place) mention.place = d.place;
+    DEMO_MATTER.set(mention, d.matter);
     return mention;
   });
 }
