@@ -53,7 +53,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection {
           socket.data.user = user;
           next();
         })
-        .catch((error: Error) => next(Object.assign(new Error((error as { code?: string }).code ?? 'AUTH_REQUIRED'), { data: { code: (error as { code?: string }).code ?? 'AUTH_REQUIRED' } })));
+        .catch((error: Error) => {
+          const code = (error as { code?: string }).code;
+          if (code?.startsWith('AUTH_')) {
+            next(Object.assign(new Error(code), { data: { code } }));
+            return;
+          }
+          // Not an answer about the token (the database is restarting, say): a refusal here would
+          // stop the client for good (socket.io does not retry after a middleware error), so the
+          // connection is dropped instead and the client tries again by itself.
+          this.logger.warn(`socket handshake failed (${error.message}); connection dropped for the client to retry`);
+          socket.conn.close();
+        });
     });
   }
 
