@@ -6,7 +6,7 @@ import { spawnApi, type SpawnedApi } from '../../../apps/api/test/support/spawn-
 import { sqlClient } from '../../../apps/api/test/support/test-app';
 import { startFaultPostgres, type FaultPostgres } from './support/fault-postgres';
 import { call, callRetrying, login, pause } from './support/http';
-import { assertAlive, waitFor, within } from './support/wait';
+import { allOrAbort, assertAlive, waitFor, within } from './support/wait';
 
 /**
  * Fault: PostgreSQL goes down twice while two API processes ingest — a fast shutdown (sessions
@@ -104,12 +104,7 @@ describe('PostgreSQL stopped and restarted during ingest', () => {
       await pause(DOWN_MS);
       await pg!.start();
     })();
-    const stopOthersOnFailure = (p: Promise<unknown>) =>
-      p.catch((error: unknown) => {
-        failed.abort();
-        throw error;
-      });
-    await Promise.all([client(a.url, monitorA), client(b.url, monitorB), faults].map(stopOthersOnFailure));
+    await allOrAbort(failed, [client(a.url, monitorA), client(b.url, monitorB), faults]);
 
     // Both processes lived through it; the stuck handshake was closed (the client may reconnect).
     expect(a.child.exitCode).toBeNull();

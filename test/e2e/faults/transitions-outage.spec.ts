@@ -5,7 +5,7 @@ import { sqlClient } from '../../../apps/api/test/support/test-app';
 import { startFaultPostgres, type FaultPostgres } from './support/fault-postgres';
 import { call, callRetrying, login, pause } from './support/http';
 import { checkRequests, drive, educationUnit, newStats, PLAN, registerRequests, type Tokens } from './support/requests';
-import { assertAlive, waitFor } from './support/wait';
+import { allOrAbort, assertAlive, waitFor } from './support/wait';
 
 /**
  * Faults while requests move through their life (12 transitions each, with a supervisor's urge
@@ -58,13 +58,8 @@ describe('faults during request transitions', () => {
       await pause(DOWN_MS);
       await pg!.start();
     })();
-    const stopOthersOnFailure = (p: Promise<unknown>) =>
-      p.catch((error: unknown) => {
-        failed.abort();
-        throw error;
-      });
     const check = () => assertAlive(a!);
-    await Promise.all([...requests.map((r) => drive(a!.url, tokens, r.id, r.version, PLAN, stats, { check, urge: true })), faults].map(stopOthersOnFailure));
+    await allOrAbort(failed, [...requests.map((r) => drive(a!.url, tokens, r.id, r.version, PLAN, stats, { check, urge: true })), faults]);
     expect(a!.child.exitCode).toBeNull();
     expect(stats.transitions).toBe(total);
     await sql!.end().catch(() => undefined);

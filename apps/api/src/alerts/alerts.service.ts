@@ -404,8 +404,7 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async policy(level: HotspotLevel, manager: EntityManager = this.dataSource.manager): Promise<EscalationPolicyRequest> {
-    const row = await manager.findOneBy(EscalationPolicyEntity, { level });
-    return row ? { steps: row.steps, repeat: row.repeat, ackTimeoutSeconds: row.ackTimeoutSeconds } : DEFAULT_ESCALATION_POLICIES[level];
+    return (await this.policiesOf(manager, [level])).get(level)!;
   }
 
   async putPolicy(level: HotspotLevel, body: EscalationPolicyRequest, actor: AuditActor, ip: string | null): Promise<EscalationPolicyDto> {

@@ -65,13 +65,7 @@ export class JobsService implements OnApplicationShutdown {
    * commits), to run after `delaySeconds`. Nothing happens when jobs are off.
    */
   async sendIn(manager: EntityManager, name: string, data: object, delaySeconds: number): Promise<void> {
-    if (!this.enabled) return;
-    const boss = await this.queue(name);
-    await boss.send(name, data, {
-      startAfter: Math.max(0, Math.round(delaySeconds)),
-      retryLimit: 3,
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) },
-    });
+    await this.sendManyIn(manager, [{ name, data, delaySeconds }]);
   }
 
   /** Enqueues several jobs inside the caller's transaction with one statement (see `sendIn`). */

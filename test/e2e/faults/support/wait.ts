@@ -33,3 +33,18 @@ export function within<T>(promise: Promise<T>, timeoutMs: number, what: string):
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Runs the pieces of a scenario together; the first to fail aborts `failed` (so that the others'
+ * waits end at once) and its error is what this rejects with.
+ */
+export function allOrAbort(failed: AbortController, pieces: Promise<unknown>[]): Promise<unknown[]> {
+  return Promise.all(
+    pieces.map((p) =>
+      p.catch((error: unknown) => {
+        failed.abort();
+        throw error;
+      }),
+    ),
+  );
+}
