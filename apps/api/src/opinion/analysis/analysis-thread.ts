@@ -9,7 +9,7 @@ type Pending = { resolve: (results: TextAnalysis[]) => void; reject: (error: Err
  * One analysis worker thread (analysis.worker.ts) and the calls waiting for it. The settings
  * are sent before any text and again after each change, so every answer uses the settings
  * current when it was asked. A worker that dies fails the calls it had and is started again
- * on the next call.
+ * on the next call (or the next change of settings).
  */
 export class AnalysisThread {
   private worker: Worker | null = null;
@@ -17,9 +17,15 @@ export class AnalysisThread {
   private readonly pending = new Map<number, Pending>();
   private settings: AnalysisSettings | null = null;
 
+  /**
+   * Sets what the analyser is configured with. The first call starts the worker at once (it loads
+   * the dictionaries for about a second), so that the first mentions do not wait for it.
+   */
   setSettings(settings: AnalysisSettings): void {
+    const running = this.worker !== null;
     this.settings = settings;
-    if (this.worker) void this.send({ id: this.nextId++, type: 'settings', settings }).catch(() => undefined);
+    if (running) void this.send({ id: this.nextId++, type: 'settings', settings }).catch(() => undefined);
+    else this.started();
   }
 
   analyze(texts: string[]): Promise<TextAnalysis[]> {
