@@ -152,11 +152,20 @@ describe('mention ingest and hotspots (real PostgreSQL)', () => {
     const [a, b] = list as [HotspotSummaryDto, HotspotSummaryDto];
     const bMentions = ((await t.http.get(`/api/hotspots/${b.id}/mentions`).set(auth(monitor))).body as { id: string }[]).map((m) => m.id);
     expect(bMentions).toHaveLength(b.mentionCount);
+    const openAlerts = (id: string) => t.sql<{ id: string }>(`SELECT id FROM alerts WHERE hotspot_id = $1 AND status <> 'resolved'`, [id]);
+    const [bAlert] = await openAlerts(b.id);
+    const aHadAlert = (await openAlerts(a.id)).length > 0;
+    expect(bAlert).toBeDefined(); // both matters are alerts already (sensitive words, several negative voices)
     const merged = await t.http.post(`/api/hotspots/${a.id}/merge`).set(auth(monitor)).send({ hotspotIds: [b.id] });
     expect(merged.status).toBe(201);
     expect((merged.body as HotspotDetailDto).mentionCount).toBe(a.mentionCount + b.mentionCount);
     const gone = (await t.http.get(`/api/hotspots/${b.id}`).set(auth(monitor))).body as HotspotDetailDto;
     expect(gone).toMatchObject({ status: 'merged', mergedInto: a.id });
+    // The merged hotspot's alert follows its matter: onto the survivor, or resolved by the system when that has its own.
+    expect(await openAlerts(b.id)).toEqual([]);
+    const [followed] = await t.sql<{ hotspot_id: string; status: string; resolved_by: string | null }>(`SELECT hotspot_id, status, resolved_by FROM alerts WHERE id = $1`, [bAlert!.id]);
+    expect(followed).toEqual(aHadAlert ? { hotspot_id: b.id, status: 'resolved', resolved_by: 'system' } : { hotspot_id: a.id, status: 'open', resolved_by: null });
+    expect(await openAlerts(a.id)).toHaveLength(1);
 
     const split = await t.http.post(`/api/hotspots/${a.id}/split`).set(auth(monitor)).send({ mentionIds: bMentions });
     expect(split.status).toBe(201);

@@ -14,7 +14,7 @@ import type {
   SilenceRequest,
 } from '@govdesk/contracts';
 import { HOTSPOT_LEVELS, responseLimitsFor, type HotspotLevel } from '@govdesk/domain';
-import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service';
+import { AuditService, SYSTEM_ACTOR, type AuditActor, type AuditRecord } from '../audit/audit.service';
 import { AppError } from '../common/errors/app.error';
 import { JobsService, type JobToSend } from '../jobs/jobs.service';
 import { HotspotEntity } from '../opinion/entities/hotspot.entity';
@@ -96,7 +96,9 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
 
   private async onHotspots(manager: EntityManager, changes: HotspotChange[]): Promise<(() => void) | void> {
     const pending: Pending[] = [];
-    const levelled = changes.filter((c) => c.hotspot.level !== null);
+    const merged = changes.filter((c) => c.hotspot.status === 'merged' && c.hotspot.mergedInto);
+    const closedByMerge = merged.length ? await this.followMerges(manager, merged.map((c) => ({ from: c.hotspot.id, into: c.hotspot.mergedInto! }))) : [];
+    const levelled = changes.filter((c) => c.hotspot.level !== null && c.hotspot.status !== 'merged');
     if (levelled.length) {
       const open = await manager
         .getRepository(AlertEntity)
@@ -128,11 +130,53 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
       }
       pending.push(...(await this.raise(manager, raises)));
     }
+    // Logged last: the events lock comes after every alert row lock (as in escalation), never before one.
+    pending.push(...(await this.logEvents(manager, closedByMerge)));
     const updates = changes.map((c) => hotspotUpdate(c.hotspot));
     return () => {
       this.publish(pending);
       this.realtime.toRoomsEach(BOARD_ROOMS, 'hotspot.updated', updates);
     };
+  }
+
+  /**
+   * The open alerts of hotspots merged into others (by clustering): one follows its matter to
+   * the hotspot it went into when that has none open; else it is resolved by the system, its
+   * matches counted on the survivor's alert. Either way the survivor's level, judged with the
+   * merged figures, may then raise that alert further. Returns the `alert.resolved` events to log.
+   */
+  private async followMerges(manager: EntityManager, merges: { from: string; into: string }[]): Promise<EventToLog[]> {
+    const ids = [...new Set(merges.flatMap((m) => [m.from, m.into]))];
+    const open = await manager.getRepository(AlertEntity).createQueryBuilder('a').setLock('pessimistic_write').where(`a.hotspotId IN (:...ids) AND a.status <> 'resolved'`, { ids }).getMany();
+    const openBy = new Map(open.map((a) => [a.hotspotId, a]));
+    const closed: AlertEntity[] = [];
+    const audits: AuditRecord[] = [];
+    for (const { from, into } of merges) {
+      const alert = openBy.get(from);
+      if (!alert) continue;
+      openBy.delete(from);
+      const survivor = openBy.get(into);
+      if (!survivor) {
+        Object.assign(alert, { hotspotId: into, dedupKey: `${into}:${alert.level}` });
+        await manager.update(AlertEntity, { id: alert.id }, { hotspotId: into, dedupKey: alert.dedupKey });
+        openBy.set(into, alert);
+        audits.push({ actor: SYSTEM_ACTOR, action: 'alert.follow_merge', entityType: 'alert', entityId: alert.id, after: { from, into } });
+        continue;
+      }
+      const now = new Date();
+      Object.assign(alert, { status: 'resolved', resolvedAt: now, resolvedBy: SYSTEM_ACTOR.username, generation: alert.generation + 1 });
+      await manager.update(AlertEntity, { id: alert.id }, { status: 'resolved', resolvedAt: now, resolvedBy: SYSTEM_ACTOR.username, generation: alert.generation });
+      await manager.update(AlertEntity, { id: survivor.id }, { count: () => `count + ${alert.count}` });
+      closed.push(alert);
+      audits.push({ actor: SYSTEM_ACTOR, action: 'alert.resolve_merged', entityType: 'alert', entityId: alert.id, after: { from, into, countedOn: survivor.id } });
+    }
+    await this.audit.recordMany(manager, audits);
+    return closed.map((alert) => ({
+      alert,
+      event: 'alert.resolved' as const,
+      rooms: [...BOARD_ROOMS, ...(alert.unitId ? [`unit:${alert.unitId}`] : [])],
+      extra: { status: 'resolved', by: SYSTEM_ACTOR.username, at: alert.resolvedAt!.toISOString(), unitId: alert.unitId },
+    }));
   }
 
   /**
@@ -473,7 +517,7 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Stores events in the order given (their ids order replays); returns them for publishing after the commit. */
-  private async logEvents(manager: EntityManager, events: { alert: AlertEntity; event: ReplayedEvent; rooms: string[]; extra: object }[]): Promise<Pending[]> {
+  private async logEvents(manager: EntityManager, events: EventToLog[]): Promise<Pending[]> {
     if (!events.length) return [];
     // Event ids must become visible in id order, or a client resuming after the highest id it saw
     // would skip one committed later with a lower id: writers of alert events take turns until
@@ -509,6 +553,13 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
 
 }
 
+
+interface EventToLog {
+  alert: AlertEntity;
+  event: ReplayedEvent;
+  rooms: string[];
+  extra: object;
+}
 
 const sameRooms = (a: string[], b: string[]): boolean => a.length === b.length && a.every((r, i) => r === b[i]);
 

@@ -11,7 +11,7 @@ import { indexedFromRow } from './clustering/cluster-state';
 import { isDistrictCode, mentionVector, type HotspotIndex } from './clustering/hotspot-index';
 import { HotspotEntity } from './entities/hotspot.entity';
 import { MentionEntity } from './entities/mention.entity';
-import { IngestService } from './ingest.service';
+import { figuresOf, IngestService } from './ingest.service';
 import { namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
 
@@ -148,7 +148,7 @@ export class HotspotsService {
   async merge(id: string, others: string[], actor: AuditActor, ip: string | null): Promise<HotspotDetailDto> {
     const ids = [...new Set(others)].filter((o) => o !== id);
     if (!ids.length) throw new AppError('HOTSPOT_MERGE_INVALID');
-    return this.change(async (manager, index) => {
+    return this.change(async (manager, index, afterCommit) => {
       const target = await this.openHotspot(manager, id);
       const sources = await manager.getRepository(HotspotEntity).createQueryBuilder('h').where('h.id IN (:...ids)', { ids }).getMany();
       if (sources.length !== ids.length) throw new AppError('HOTSPOT_NOT_FOUND');
@@ -161,6 +161,9 @@ export class HotspotsService {
       const emptied = sources.map((s) => ({ ...s, status: 'merged' as const, mergedInto: id, mentionCount: 0, terms: {}, simhashes: [] }));
       await this.saveAll(manager, index, [rebuilt, ...emptied]);
       await this.audit.record(manager, { actor, action: 'hotspot.merge', entityType: 'hotspot', entityId: id, ip, before: { merged: ids }, after: { mentionCount: rebuilt.mentionCount } });
+      // The merged hotspots' open alerts follow them; boards drop them and show the survivor's figures.
+      const changes = [rebuilt, ...emptied].map((h, i) => ({ hotspot: h, created: false, previousLevel: [target, ...sources][i]!.level, figures: figuresOf(h), rule: h.levelReason, added: 0 }));
+      afterCommit.push(await this.ingest.announceInTransaction(manager, changes));
       return id;
     });
   }
@@ -251,8 +254,11 @@ export class HotspotsService {
   }
 
   /** A change of clustering (merge, split, level by rules, status) under the clustering lock, in one transaction. */
-  private async change(work: (manager: EntityManager, index: HotspotIndex) => Promise<string>): Promise<HotspotDetailDto> {
-    return this.dataSource.transaction((manager) => this.ingest.withIndex(manager, async (index) => this.detail(await work(manager, index), manager)));
+  private async change(work: (manager: EntityManager, index: HotspotIndex, afterCommit: (() => Promise<void>)[]) => Promise<string>): Promise<HotspotDetailDto> {
+    const afterCommit: (() => Promise<void>)[] = [];
+    const detail = await this.dataSource.transaction((manager) => this.ingest.withIndex(manager, async (index) => this.detail(await work(manager, index, afterCommit), manager)));
+    for (const after of afterCommit) await after();
+    return detail;
   }
 
   private async openHotspot(manager: EntityManager, id: string): Promise<HotspotEntity> {

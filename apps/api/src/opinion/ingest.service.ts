@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   MAX_MENTIONS_PER_CALL,
   mentionInputSchema,
@@ -11,6 +11,7 @@ import {
 } from '@govdesk/contracts';
 import {
   addToHeat,
+  decayHeat,
   escalatedLevel,
   evaluateLevel,
   growthOf,
@@ -24,7 +25,7 @@ import { simhashToBigInt, type TextAnalysis } from '@govdesk/text-analysis';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/errors/app.error';
 import { AnalysisService } from './analysis/analysis.service';
-import { HotspotIndex } from './clustering/hotspot-index';
+import { HotspotIndex, mergeTargets, type HotspotMerge } from './clustering/hotspot-index';
 import { indexedFromRow, toSigned } from './clustering/cluster-state';
 import { HotspotEntity } from './entities/hotspot.entity';
 import { namedAuthors, reachTotal } from './mention-figures';
@@ -120,6 +121,19 @@ export class IngestService {
     this.txListeners.push(listener);
   }
 
+  /**
+   * For hotspot changes made outside ingest (a monitor's merge): runs the in-transaction
+   * listeners (alerts follow merged hotspots) and returns what to run after the commit (events).
+   */
+  async announceInTransaction(manager: EntityManager, changes: HotspotChange[]): Promise<() => Promise<void>> {
+    const after: (() => void | Promise<void>)[] = [];
+    for (const listener of this.txListeners) {
+      const work = await listener(manager, changes);
+      if (work) after.push(work);
+    }
+    return () => this.runAfterCommit(after);
+  }
+
   async ingest(items: unknown[], context: IngestContext): Promise<IngestResultDto> {
     if (items.length > MAX_MENTIONS_PER_CALL) throw new AppError('INGEST_TOO_MANY');
     const results: IngestItemResult[] = items.map((item) => ({
@@ -160,13 +174,7 @@ export class IngestService {
         throw error;
       }
     }
-    for (const after of afterCommit) {
-      try {
-        await after();
-      } catch (error) {
-        this.logger.error(`after-commit work failed: ${(error as Error).stack ?? String(error)}`);
-      }
-    }
+    await this.runAfterCommit(afterCommit);
     const summary: IngestResultDto = {
       accepted: results.filter((r) => r.mentionId && !r.duplicate).length,
       duplicates: results.filter((r) => r.duplicate).length,
@@ -181,6 +189,17 @@ export class IngestService {
       }
     }
     return summary;
+  }
+
+  /** Work that follows a commit (events): a failure is logged, the change stands. */
+  private async runAfterCommit(work: (() => void | Promise<void>)[]): Promise<void> {
+    for (const after of work) {
+      try {
+        await after();
+      } catch (error) {
+        this.logger.error(`after-commit work failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
   }
 
   /** Runs `work` under the clustering lock with the index in step with the database. */
@@ -245,6 +264,8 @@ export class IngestService {
         byHash.set(row.content_hash.toString('hex'), ref);
       }
 
+      index.takeMerges(); // none are pending, but a failed call's must not be stored by this one
+      const createdHere = new Set<string>();
       const toInsert: { p: Prepared; id: string; hotspotId: string }[] = [];
       const contentRepeats = new Map<string, { mentionId: string; count: number; reach: number }>();
       const hotspotDelta = new Map<string, Delta>();
@@ -283,6 +304,7 @@ export class IngestService {
           places: p.analysis.places.map((pl) => pl.name),
           category: p.analysis.category?.code ?? null,
         });
+        if (assignment.created) createdHere.add(assignment.hotspotId);
         const id = ids[nextId++]!;
         const ref = { id, hotspotId: assignment.hotspotId };
         byHash.set(hash, ref);
@@ -294,6 +316,9 @@ export class IngestService {
         d.mentions.push({ p, similarity: assignment.centroidSimilarity });
       }
 
+      // Hotspots merged while clustering: this call's mentions and counts go where they ended up.
+      const merges = index.takeMerges();
+      const deltas = merges.length ? remapDeltas(hotspotDelta, toInsert, results, mergeTargets(merges)) : hotspotDelta;
       await this.insertMentions(manager, toInsert);
       if (contentRepeats.size) {
         await manager.query(
@@ -302,7 +327,9 @@ export class IngestService {
           [[...contentRepeats.keys()], [...contentRepeats.values()].map((r) => r.count)],
         );
       }
-      const changes = await this.applyDeltas(manager, index, hotspotDelta, rules);
+      let changes = await this.applyDeltas(manager, index, deltas, rules);
+      const storedMerges = merges.filter((m) => !createdHere.has(m.from));
+      if (storedMerges.length) changes = await this.foldMerged(manager, index, changes, storedMerges, rules, context);
       await this.audit.record(manager, {
         actor: context.actor,
         action: 'mentions.ingest',
@@ -315,6 +342,7 @@ export class IngestService {
           duplicates: results.filter((r) => r.duplicate).length,
           rejected: results.filter((r) => r.error).length,
           hotspots: changes.length,
+          merged: merges.length,
         },
       });
       return changes;
@@ -361,7 +389,12 @@ export class IngestService {
         )
       : [];
     const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [ids.length]);
-    const recentRows = await this.recentFigures(manager, ids, deltas, rules.recentWindowMinutes);
+    // The last activity: the stored one or the newest of this call's mentions, whichever is later.
+    const newest = ids.map((id) => {
+      const times = deltas.get(id)!.mentions.map((m) => m.p.publishedAt);
+      return times.length ? new Date(Math.max(...times)).toISOString() : null;
+    });
+    const recentRows = await this.recentFigures(manager, ids, newest, rules.recentWindowMinutes);
     const stored = new Map(storedRows.map((h) => [h.id, h]));
     const newAuthors = new Map(authorRows.map((r) => [r.hotspot_id, r.n]));
     const recent = new Map(recentRows.map((r) => [r.id, r]));
@@ -425,43 +458,97 @@ export class IngestService {
         termsJson.set(h.id, termsToJson(indexed.terms));
         h.simhashes = indexed.simhashes.map(toSigned);
       }
-      const r = recent.get(id) ?? { mentions: 0, authors: 0, negative: 0 };
-      const figures: HotspotFigures = {
-        mentionCount: h.mentionCount,
-        authorCount: h.authorCount,
-        negativeShare: h.mentionCount ? h.negativeCount / h.mentionCount : 0,
-        reach: Number(h.reach),
-        growth: h.growth,
-        recentMentions: r.mentions,
-        recentAuthors: r.authors,
-        recentNegative: r.negative,
-        flags: h.flags,
-        category: h.category,
-        channels: Object.keys(h.channels),
-      };
-      const evaluated = evaluateLevel(figures, rules);
-      if (!h.levelManual) {
-        const level = escalatedLevel(h.level, evaluated?.level ?? null);
-        if (level !== h.level) {
-          h.level = level;
-          h.levelReason = evaluated?.rule ?? h.levelReason;
-        }
-      }
+      const { figures, rule } = judge(h, recent.get(id), rules);
       h.indexSeq = seqRows[i]!.seq;
-      changes.push({ hotspot: h as HotspotEntity, created: !before, previousLevel, figures, rule: evaluated?.rule ?? null, added: d.mentions.length });
+      changes.push({ hotspot: h as HotspotEntity, created: !before, previousLevel, figures, rule, added: d.mentions.length });
     });
     await this.saveHotspots(manager, changes.map((c) => c.hotspot), termsJson);
     this.advanceIndex(BigInt(seqRows.at(-1)!.seq));
     return changes;
   }
 
-  /** Mentions, distinct authors and negative mentions within the recent window before each hotspot's last activity. */
-  private recentFigures(manager: EntityManager, ids: string[], deltas: Map<string, Delta>, windowMinutes: number): Promise<{ id: string; mentions: number; authors: number; negative: number }[]> {
-    // The last activity: the stored one or the newest of this call's mentions, whichever is later.
-    const newest = ids.map((id) => {
-      const times = deltas.get(id)!.mentions.map((m) => m.p.publishedAt);
-      return times.length ? new Date(Math.max(...times)).toISOString() : null;
-    });
+  /**
+   * Stores the merges of stored hotspots that clustering made in this call (`applyDeltas` has
+   * stored the survivors with this call's mentions): their mentions, authors and linked
+   * requests move to the survivor, their figures are added to its, its level is judged again
+   * (never lowered), and each merged hotspot stays as a `merged` pointer, reported among the
+   * changes so that its open alert follows it.
+   */
+  private async foldMerged(
+    manager: EntityManager,
+    index: HotspotIndex,
+    changes: HotspotChange[],
+    merges: HotspotMerge[],
+    rules: LevelRules,
+    context: IngestContext,
+  ): Promise<HotspotChange[]> {
+    const target = mergeTargets(merges);
+    const pairs = merges.map((m) => ({ from: m.from, into: target(m.from), similarity: m.similarity }));
+    const from = pairs.map((p) => p.from);
+    const into = pairs.map((p) => p.into);
+    const merged = await manager.getRepository(HotspotEntity).findBy({ id: In(from) });
+    await manager.query(`UPDATE mentions m SET hotspot_id = x.to_id FROM unnest($1::uuid[], $2::uuid[]) AS x(from_id, to_id) WHERE m.hotspot_id = x.from_id`, [from, into]);
+    const authorRows: { hotspot_id: string; n: number }[] = await manager.query(
+      `WITH added AS (
+         INSERT INTO hotspot_authors (hotspot_id, author)
+         SELECT x.to_id, a.author FROM hotspot_authors a JOIN unnest($1::uuid[], $2::uuid[]) AS x(from_id, to_id) ON a.hotspot_id = x.from_id
+         ON CONFLICT DO NOTHING RETURNING hotspot_id)
+       SELECT hotspot_id, count(*)::int AS n FROM added GROUP BY hotspot_id`,
+      [from, into],
+    );
+    await manager.query(`DELETE FROM hotspot_authors WHERE hotspot_id = ANY($1::uuid[])`, [from]);
+    await manager.query(
+      `INSERT INTO hotspot_requests (hotspot_id, request_id)
+       SELECT x.to_id, r.request_id FROM hotspot_requests r JOIN unnest($1::uuid[], $2::uuid[]) AS x(from_id, to_id) ON r.hotspot_id = x.from_id
+       ON CONFLICT DO NOTHING`,
+      [from, into],
+    );
+    await manager.query(`DELETE FROM hotspot_requests WHERE hotspot_id = ANY($1::uuid[])`, [from]);
+
+    const byId = new Map(changes.map((c) => [c.hotspot.id, c]));
+    const newAuthors = new Map(authorRows.map((r) => [r.hotspot_id, r.n]));
+    const survivors = [...new Set(into)];
+    for (const id of survivors) {
+      const change = byId.get(id);
+      if (!change) throw new Error(`hotspot ${id} absorbed others but is not among the call's changes`);
+      const h = change.hotspot;
+      for (const f of merged.filter((m) => target(m.id) === id)) addFigures(h, f);
+      h.authorCount += newAuthors.get(id) ?? 0;
+    }
+    const recentRows = await this.recentFigures(manager, survivors, survivors.map((id) => new Date(byId.get(id)!.hotspot.lastSeenAt).toISOString()), rules.recentWindowMinutes);
+    const recent = new Map(recentRows.map((r) => [r.id, r]));
+    for (const id of survivors) {
+      const change = byId.get(id)!;
+      const h = change.hotspot;
+      for (const f of merged.filter((m) => target(m.id) === id)) if (!h.levelManual) h.level = escalatedLevel(h.level, f.level);
+      Object.assign(change, judge(h, recent.get(id), rules));
+    }
+    const emptied = merged.map((f) => ({ ...f, status: 'merged' as const, mergedInto: target(f.id), mentionCount: 0, duplicateCount: 0, authorCount: 0, terms: {}, simhashes: [] }));
+    const saved = [...survivors.map((id) => byId.get(id)!.hotspot), ...emptied];
+    const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [saved.length]);
+    saved.forEach((h, i) => (h.indexSeq = seqRows[i]!.seq));
+    await this.saveHotspots(manager, saved, new Map(survivors.map((id) => [id, termsToJson(index.get(id)?.terms ?? new Map(Object.entries(byId.get(id)!.hotspot.terms ?? {})))])));
+    this.advanceIndex(BigInt(seqRows.at(-1)!.seq));
+    await this.audit.recordMany(
+      manager,
+      pairs.map((p) => ({ actor: context.actor, action: 'hotspot.auto_merge', entityType: 'hotspot', entityId: p.into, ip: context.ip ?? null, after: { merged: p.from, similarity: Math.round(p.similarity * 1000) / 1000 } })),
+    );
+    const mergedChanges: HotspotChange[] = emptied.map((f, i) => ({
+      hotspot: f,
+      created: false,
+      previousLevel: merged[i]!.level,
+      figures: figuresOf(f),
+      rule: null,
+      added: 0,
+    }));
+    return [...changes, ...mergedChanges];
+  }
+
+  /**
+   * Mentions, distinct authors and negative mentions within the recent window before each
+   * hotspot's last activity: the stored one or `newest` (ISO time or null), whichever is later.
+   */
+  private recentFigures(manager: EntityManager, ids: string[], newest: (string | null)[], windowMinutes: number): Promise<{ id: string; mentions: number; authors: number; negative: number }[]> {
     return manager.query(
       `SELECT x.id, count(m.id)::int AS mentions, count(DISTINCT m.author)::int AS authors,
               count(m.id) FILTER (WHERE m.sentiment_score < 0)::int AS negative
@@ -568,6 +655,87 @@ function mentionRow(input: MentionInput, analysis: TextAnalysis, contentHash: Bu
     places: analysis.places.map((pl) => pl.name),
     flags: [...new Set(analysis.flags.map((f) => f.category))],
   }).slice(1, -1);
+}
+
+/**
+ * A hotspot's figures for the level rules, and its level judged by them (never lowered; left
+ * alone when set by hand). `recent`: the recent window's counts.
+ */
+function judge(h: HotspotEntity | Omit<HotspotEntity, 'createdAt' | 'updatedAt'>, recent: { mentions: number; authors: number; negative: number } | undefined, rules: LevelRules): { figures: HotspotFigures; rule: string | null } {
+  const figures = figuresOf(h, recent);
+  const evaluated = evaluateLevel(figures, rules);
+  if (!h.levelManual) {
+    const level = escalatedLevel(h.level, evaluated?.level ?? null);
+    if (level !== h.level) {
+      h.level = level;
+      h.levelReason = evaluated?.rule ?? h.levelReason;
+    }
+  }
+  return { figures, rule: evaluated?.rule ?? null };
+}
+
+/** A hotspot's figures for the level rules; `recent`: the recent window's counts (none if absent). */
+export function figuresOf(h: HotspotEntity | Omit<HotspotEntity, 'createdAt' | 'updatedAt'>, recent?: { mentions: number; authors: number; negative: number }): HotspotFigures {
+  const r = recent ?? { mentions: 0, authors: 0, negative: 0 };
+  return {
+    mentionCount: h.mentionCount,
+    authorCount: h.authorCount,
+    negativeShare: h.mentionCount ? h.negativeCount / h.mentionCount : 0,
+    reach: Number(h.reach),
+    growth: h.growth,
+    recentMentions: r.mentions,
+    recentAuthors: r.authors,
+    recentNegative: r.negative,
+    flags: h.flags,
+    category: h.category,
+    channels: Object.keys(h.channels),
+  };
+}
+
+/** Adds a merged hotspot's figures to the survivor's (authors are counted in SQL; the centroid is the index's). */
+function addFigures(h: HotspotEntity, f: HotspotEntity): void {
+  const add = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
+    const out = { ...a };
+    for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+    return out;
+  };
+  h.mentionCount += f.mentionCount;
+  h.duplicateCount += f.duplicateCount;
+  h.negativeCount += f.negativeCount;
+  h.reach = (BigInt(h.reach) + BigInt(f.reach)).toString();
+  h.channels = add(h.channels, f.channels);
+  h.categoryCounts = add(h.categoryCounts, f.categoryCounts);
+  h.places = add(h.places, f.places);
+  h.flags = [...new Set([...h.flags, ...f.flags])];
+  h.category = Object.entries(h.categoryCounts).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  if (new Date(f.firstSeenAt) < new Date(h.firstSeenAt)) h.firstSeenAt = f.firstSeenAt;
+  if (new Date(f.lastSeenAt) > new Date(h.lastSeenAt)) h.lastSeenAt = f.lastSeenAt;
+  // Heat and rates are decayed sums: brought to the same time, they add.
+  const at = Math.max(new Date(h.heatAt).getTime(), new Date(f.heatAt).getTime());
+  const a = decayHeat({ heat: h.heat, fastRate: h.fastRate, slowRate: h.slowRate, at: new Date(h.heatAt).getTime() }, at);
+  const b = decayHeat({ heat: f.heat, fastRate: f.fastRate, slowRate: f.slowRate, at: new Date(f.heatAt).getTime() }, at);
+  const heat = { heat: a.heat + b.heat, fastRate: a.fastRate + b.fastRate, slowRate: a.slowRate + b.slowRate, at };
+  Object.assign(h, { heat: heat.heat, fastRate: heat.fastRate, slowRate: heat.slowRate, heatAt: new Date(at), growth: growthOf(heat) });
+  h.unitId ??= f.unitId;
+}
+
+/**
+ * This call's deltas, mentions and results with each hotspot replaced by the one it was
+ * merged into; a survivor's mentions in published order.
+ */
+function remapDeltas(deltas: Map<string, Delta>, toInsert: { hotspotId: string }[], results: IngestItemResult[], target: (id: string) => string): Map<string, Delta> {
+  for (const t of toInsert) t.hotspotId = target(t.hotspotId);
+  for (const r of results) if (r.hotspotId) r.hotspotId = target(r.hotspotId);
+  const out = new Map<string, Delta>();
+  for (const [id, d] of deltas) {
+    const to = deltaOf(out, target(id));
+    to.created ||= d.created;
+    to.duplicates += d.duplicates;
+    to.reach += d.reach;
+    to.mentions.push(...d.mentions);
+  }
+  for (const d of out.values()) d.mentions.sort((a, b) => a.p.publishedAt - b.p.publishedAt);
+  return out;
 }
 
 /** A centroid's JSON, weights to three decimals. */

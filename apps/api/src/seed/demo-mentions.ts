@@ -1125,7 +1125,7 @@ function burstDrafts(size: number, end: number, start: number, dice: Dice): Draf
     for (let tries = 0; used.has(who) && tries < 50; tries++) who = author(channel, 'negative', dice);
     if (used.has(who)) who = `${who}${used.size}`;
     used.add(who);
-    const draft: Draft = { ms, channel, content: '', author: who, matter: 'wages-burst' };
+    const draft: Draft = { ms, channel, content: '', author: who, matter: 'wages' };
     if (!MEDIA.includes(channel)) draft.place = WAGES.places[0]!;
     const sources = out.filter((d) => d.channel === 'weibo' || d.channel === 'short_video');
     if (channel === 'weibo' && sources.length >= 3 && dice.chance(0.25)) {

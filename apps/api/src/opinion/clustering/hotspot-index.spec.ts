@@ -1,5 +1,5 @@
 import { analyzeText, simhashToBigInt } from '@govdesk/text-analysis';
-import { HotspotIndex, type ClusterMention } from './hotspot-index';
+import { HotspotIndex, isMergeCheckpoint, mergeTargets, type ClusterMention } from './hotspot-index';
 
 const at = Date.UTC(2026, 10, 26, 8);
 function mention(text: string, minutes = 0): ClusterMention {
@@ -37,5 +37,42 @@ describe('HotspotIndex', () => {
     const later = index.assign(mention(`${text}。`, 3 * 60));
     expect(later.created).toBe(true);
     expect(later.hotspotId).not.toBe(first.hotspotId);
+  });
+
+  it('merges the hotspots one matter started side by side once a mention names both, the smaller into the larger', () => {
+    const index = new HotspotIndex();
+    const fish = ['浪溪河孝直镇段河面上漂着不少死鱼', '浪溪河胡庄村桥下河面上漂着一片死鱼', '浪溪河后屯村附近河面上漂着死鱼，河水发黑'];
+    const smell = ['浪溪河孝直镇段河水发黑发臭，味道呛人', '浪溪河孝直镇段河水发黑，河面上漂着死鱼，臭味刺鼻', '浪溪河死鱼越来越多，河水发黑发臭'];
+    const a = fish.map((t, i) => index.assign(mention(t, i)));
+    const b = index.assign(mention(smell[0]!, 3));
+    expect(b.hotspotId).not.toBe(a[0]!.hotspotId);
+    index.assign(mention(smell[1]!, 4));
+    index.assign(mention(smell[2]!, 5));
+    expect(index.takeMerges()).toEqual([]); // two fragments so far
+    const last = index.assign(mention('浪溪河污染严重：死鱼、发黑、发臭', 6));
+    const merges = index.takeMerges();
+    expect(merges).toEqual([{ from: b.hotspotId, into: a[0]!.hotspotId, similarity: expect.any(Number) }]);
+    expect(merges[0]!.similarity).toBeGreaterThanOrEqual(index.options.mergeSimilarity);
+    expect(last.hotspotId).toBe(a[0]!.hotspotId);
+    expect(index.get(b.hotspotId)).toBeUndefined();
+    expect(index.get(a[0]!.hotspotId)!.mentionCount).toBe(fish.length + smell.length + 1);
+    expect(index.takeMerges()).toEqual([]);
+  });
+
+  it('does not merge when merging is off, nor different matters', () => {
+    const off = new HotspotIndex({ ...new HotspotIndex().options, mergeSimilarity: 2 });
+    const texts = ['浪溪河孝直镇段河面上漂着不少死鱼', '浪溪河胡庄村桥下河面上漂着一片死鱼', '浪溪河后屯村附近河面上漂着死鱼，河水发黑', '浪溪河孝直镇段河水发黑发臭，味道呛人', '浪溪河孝直镇段河水发黑，河面上漂着死鱼，臭味刺鼻', '浪溪河死鱼越来越多，河水发黑发臭', '浪溪河污染严重：死鱼、发黑、发臭'];
+    texts.forEach((t, i) => off.assign(mention(t, i)));
+    expect(off.takeMerges()).toEqual([]);
+    const index = new HotspotIndex();
+    for (let i = 0; i < 6; i++) index.assign(mention(`锦水街道明珠小区电梯三天两头坏，老人上下楼很困难（${i}号楼）`, i));
+    for (let i = 0; i < 6; i++) index.assign(mention(`榆山街道实验小学划片招生范围调整，孩子上学要走三公里（${i}）`, 10 + i));
+    expect(index.takeMerges()).toEqual([]);
+  });
+
+  it('follows chains of merges to where each hotspot ended up, and checks at 3–8 mentions then every quarter more', () => {
+    const target = mergeTargets([{ from: 'a', into: 'b', similarity: 0.5 }, { from: 'b', into: 'c', similarity: 0.6 }]);
+    expect([target('a'), target('b'), target('c'), target('d')]).toEqual(['c', 'c', 'c', 'd']);
+    expect([1, 2, 3, 4, 8, 9, 10, 11, 12].map(isMergeCheckpoint)).toEqual([false, false, true, true, true, false, true, false, true]);
   });
 });

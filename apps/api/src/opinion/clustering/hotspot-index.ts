@@ -10,6 +10,13 @@ import { randomUUID } from 'node:crypto';
  * 3. else it starts a new hotspot.
  * Only hotspots active within `windowMs` of the mention's published time are candidates, so a
  * matter can run for weeks and replays of old data cluster as they did live.
+ *
+ * The first mentions of a matter often start several hotspots side by side (one about the dead
+ * fish, one about the smell), and each later mention joins the one nearest to it, so the
+ * fragments never meet. As a hotspot grows (at 3, 4, 5 … mentions, then every quarter more),
+ * its centroid is compared with the other hotspots' centroids; one at least `mergeSimilarity`
+ * alike, sharing a word that names the matter, is merged: the smaller into the larger. The
+ * ingest service stores what `takeMerges` reports.
  */
 export interface ClusterMention {
   publishedAt: number;
@@ -50,13 +57,22 @@ export interface ClusterOptions {
    * not merely an anonymised district code.
    */
   genericWords: ReadonlySet<string>;
+  /** Centroid similarity at which two hotspots of one matter are merged (above 1: never). */
+  mergeSimilarity: number;
+}
+
+/** A hotspot merged into another as its centroid came close (the ingest stores it). */
+export interface HotspotMerge {
+  from: string;
+  into: string;
+  similarity: number;
 }
 
 /** Words of complaints in general, on top of the taxonomy's topic words. */
 export const GENERIC_COMPLAINT_WORDS = [
   '投诉', '举报', '反映', '请求', '咨询', '建议', '问题', '解决', '处理', '多项', '强制', '希望', '要求', '关于', '严重',
   '情况', '相关', '部门', '领导', '政府', '群众', '市民', '居民', '村民', '业主', '我们', '现在', '目前', '一直', '多次',
-  '无人', '没人', '不管', '至今', '迟迟', '违规', '违法', '乱收费', '收费', '费用', '管理', '工作', '单位', '公司',
+  '来电', '问政', '热线', '网友', '记者', '无人', '没人', '不管', '至今', '迟迟', '违规', '违法', '乱收费', '收费', '费用', '管理', '工作', '单位', '公司',
 ];
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
@@ -68,7 +84,25 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxTerms: 60,
   maxPostings: 400,
   genericWords: new Set(GENERIC_COMPLAINT_WORDS),
+  mergeSimilarity: 0.45,
 };
+
+/** Where each hotspot's mentions are after these merges: itself, or the hotspot it ended up in. */
+export function mergeTargets(merges: readonly HotspotMerge[]): (id: string) => string {
+  const into = new Map(merges.map((m) => [m.from, m.into]));
+  return (id) => {
+    let at = id;
+    for (let next = into.get(at); next !== undefined; next = into.get(at)) at = next;
+    return at;
+  };
+}
+
+/** Mention counts at which a hotspot looks for a hotspot of the same matter: 3, 4, 5 … then about every quarter more. */
+export function isMergeCheckpoint(count: number): boolean {
+  if (count < 3) return false;
+  const step = (n: number) => Math.floor(Math.log(n) / Math.log(1.25));
+  return step(count) !== step(count - 1) || count <= 8;
+}
 
 /** `a2`, `k6`: letters-and-digits codes of anonymised districts, places rather than matters. */
 const DISTRICT_CODE = /^[a-z]\d{1,2}$/;
@@ -148,6 +182,8 @@ export class HotspotIndex {
   private readonly halves = new Map<string, number[]>();
   /** Each hotspot's band keys with how many of its kept SimHashes have each. */
   private readonly bandRefs = new Map<string, Map<number, number>>();
+  /** Merges not yet taken by `takeMerges`. */
+  private merges: HotspotMerge[] = [];
 
   constructor(readonly options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS) {}
 
@@ -277,8 +313,90 @@ export class HotspotIndex {
       this.insert(h);
     }
     this.add(h, m, v);
+    if (isMergeCheckpoint(h.mentionCount) && this.options.mergeSimilarity <= 1) h = this.consolidate(h);
     const centroidSimilarity = this.similarityOf(h, v);
+    if (found && found.hotspotId !== h.id) return { ...found, hotspotId: h.id, centroidSimilarity };
     return found ? { ...found, centroidSimilarity } : { hotspotId: h.id, kind: 'new', created: true, centroidSimilarity };
+  }
+
+  /** The merges done since the last call, in order (a hotspot may be merged into one merged later: see `mergeTargets`). */
+  takeMerges(): HotspotMerge[] {
+    const merges = this.merges;
+    this.merges = [];
+    return merges;
+  }
+
+  /** Merges the hotspots of one matter with this one, while there is one; returns the survivor. */
+  private consolidate(start: IndexedHotspot): IndexedHotspot {
+    let h = start;
+    for (let round = 0; round < 4; round++) {
+      const partner = this.closestCentroid(h);
+      if (!partner) break;
+      const [into, from] = partner.hotspot.mentionCount > h.mentionCount || (partner.hotspot.mentionCount === h.mentionCount && partner.hotspot.firstSeenAt <= h.firstSeenAt) ? [partner.hotspot, h] : [h, partner.hotspot];
+      this.absorb(into, from);
+      this.merges.push({ from: from.id, into: into.id, similarity: partner.similarity });
+      h = into;
+    }
+    return h;
+  }
+
+  /** The other active hotspot whose centroid is most like this one's, if at least `mergeSimilarity` and sharing a word naming the matter. */
+  private closestCentroid(h: IndexedHotspot): { hotspot: IndexedHotspot; similarity: number } | null {
+    const { genericWords, maxPostings, windowMs, mergeSimilarity } = this.options;
+    const own = this.slotOf.get(h.id)!;
+    const touched: number[] = [];
+    const { dots, shared, anchored } = this;
+    for (const [word, w] of h.terms) {
+      const posting = this.postings.get(word);
+      if (!posting || posting.size > maxPostings) continue;
+      const anchor = genericWords.has(word) || DISTRICT_CODE.test(word) ? 0 : 1;
+      posting.forEach((cw, slot) => {
+        if (slot === own) return;
+        if (shared[slot] === 0) touched.push(slot);
+        dots[slot] += w * cw;
+        shared[slot]++;
+        anchored[slot] |= anchor;
+      });
+    }
+    const hNorm = this.normOf(h, own);
+    let best: { hotspot: IndexedHotspot; similarity: number } | null = null;
+    for (const slot of touched) {
+      const dot = dots[slot]!;
+      const ok = anchored[slot] === 1;
+      dots[slot] = 0;
+      shared[slot] = 0;
+      anchored[slot] = 0;
+      if (!ok) continue;
+      const g = this.bySlot[slot]!;
+      const similarity = dot / (hNorm * this.normOf(g, slot));
+      if (similarity < mergeSimilarity || (best && similarity <= best.similarity)) continue;
+      if (g.firstSeenAt > h.lastSeenAt + windowMs || h.firstSeenAt > g.lastSeenAt + windowMs) continue;
+      if (h.places.size > 0 && g.places.size > 0 && ![...h.places].some((p) => g.places.has(p))) continue;
+      best = { hotspot: g, similarity };
+    }
+    return best;
+  }
+
+  /** Moves hotspot `from` into `into`: centroid, fingerprints, places and counts; `from` leaves the index. */
+  private absorb(into: IndexedHotspot, from: IndexedHotspot): void {
+    this.remove(from.id);
+    const slot = this.slotOf.get(into.id)!;
+    into.mentionCount += from.mentionCount;
+    into.firstSeenAt = Math.min(into.firstSeenAt, from.firstSeenAt);
+    into.lastSeenAt = Math.max(into.lastSeenAt, from.lastSeenAt);
+    for (const p of from.places) into.places.add(p);
+    const halves = this.halves.get(into.id)!;
+    for (const s of from.simhashes) {
+      into.simhashes.push(s);
+      halves.push(...halvesOf(s));
+      this.indexSimhash(into.id, s);
+    }
+    this.trimSimhashes(into, halves);
+    for (const [word, w] of from.terms) into.terms.set(word, (into.terms.get(word) ?? 0) + w);
+    this.unpostAll(into);
+    if (into.terms.size > this.options.maxTerms * 1.5) into.terms = new Map([...into.terms].sort((a, b) => b[1] - a[1]).slice(0, this.options.maxTerms));
+    for (const [word, w] of into.terms) this.post(word, slot, w);
+    this.norms[slot] = Number.NaN;
   }
 
   /** Cosine similarity of a mention with a hotspot's centroid (for choosing its title). */
@@ -306,11 +424,7 @@ export class HotspotIndex {
       halves.push(...halvesOf(m.simhash));
       this.indexSimhash(h.id, m.simhash);
     }
-    while (h.simhashes.length > this.options.maxSimhashes) {
-      h.simhashes.shift();
-      const [high, low] = halves.splice(0, 2) as [number, number];
-      this.unindexSimhash(h.id, high, low);
-    }
+    this.trimSimhashes(h, halves);
     const slot = this.slotOf.get(h.id)!;
     for (const [word, w] of v) {
       const weight = (h.terms.get(word) ?? 0) + w;
@@ -324,6 +438,15 @@ export class HotspotIndex {
       for (const [word, w] of h.terms) this.post(word, slot, w);
     }
     this.norms[this.slotOf.get(h.id)!] = Number.NaN;
+  }
+
+  /** Keeps the newest `maxSimhashes` fingerprints. */
+  private trimSimhashes(h: IndexedHotspot, halves: number[]): void {
+    while (h.simhashes.length > this.options.maxSimhashes) {
+      h.simhashes.shift();
+      const [high, low] = halves.splice(0, 2) as [number, number];
+      this.unindexSimhash(h.id, high, low);
+    }
   }
 
   private normOf(h: IndexedHotspot, slot: number): number {

@@ -1,0 +1,136 @@
+import type { HotspotDetailDto, IngestResultDto, MentionInput } from '@govdesk/contracts';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * One matter (浪溪河 at 孝直镇: dead fish, black and smelly water) as its first posts describe it:
+ * the dead-fish posts and the smell posts start hotspots side by side; the last post names both,
+ * and clustering merges the fragments.
+ */
+const RIVER = [
+  '浪溪河孝直镇段河面上漂着不少死鱼',
+  '浪溪河胡庄村桥下河面上漂着一片死鱼',
+  '浪溪河后屯村附近河面上漂着死鱼，河水发黑',
+  '浪溪河孝直镇段河水发黑发臭，味道呛人',
+  '浪溪河下游河水又黑又臭，臭气熏天',
+  '浪溪河孝直镇段的水这几天发黑了，走近了臭味刺鼻',
+  '浪溪河孝直镇段河水发黑，河面上漂着死鱼，臭味刺鼻',
+  '浪溪河死鱼越来越多，河水发黑发臭',
+  '浪溪河污染严重：死鱼、发黑、发臭',
+];
+
+const post = (run: string, i: number, start: number): MentionInput => ({
+  channel: 'weibo',
+  externalId: `${run}-${i}`,
+  content: `${RIVER[i]!}${{ a: '', b: '！', c: '。' }[run] ?? ''}`, // each run's own words (not duplicates of another's)
+  author: `${run}-网友${i}`,
+  publishedAt: new Date(start + i * 60_000).toISOString(),
+});
+
+describe('clustering merges the fragments of one matter (real PostgreSQL)', () => {
+  let t: TestApp;
+  let monitor: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ GOVDESK_LOG_LEVEL: 'error' });
+    monitor = await t.login('monitor');
+  });
+  afterAll(() => t.close());
+
+  const ingest = async (mentions: MentionInput[]): Promise<IngestResultDto> => {
+    const res = await t.http.post('/api/opinion/mentions').set(auth(monitor)).send({ mentions });
+    expect([res.status, res.body]).toEqual([200, expect.anything()]);
+    return res.body as IngestResultDto;
+  };
+  const hotspot = async (id: string): Promise<HotspotDetailDto> => (await t.http.get(`/api/hotspots/${id}`).set(auth(monitor))).body as HotspotDetailDto;
+
+  it('merges stored fragments when a later call joins them: mentions, authors, alert and audit follow', async () => {
+    const start = Date.UTC(2026, 10, 20, 1, 0);
+    const first = await ingest(RIVER.slice(0, 8).map((_, i) => post('a', i, start)));
+    const fragments = [...new Set(first.results.map((r) => r.hotspotId!))];
+    expect(fragments.length).toBeGreaterThanOrEqual(2);
+    const openBefore = await t.sql<{ hotspot_id: string; id: string }>(`SELECT hotspot_id, id FROM alerts WHERE status <> 'resolved' AND hotspot_id = ANY($1::uuid[])`, [fragments]);
+
+    const second = await ingest([post('a', 8, start)]);
+    const survivor = second.results[0]!.hotspotId!;
+    expect(fragments).toContain(survivor);
+    const merged: string[] = [];
+    for (const id of fragments) if (id !== survivor && (await hotspot(id)).status === 'merged') merged.push(id);
+    expect(merged.length).toBeGreaterThanOrEqual(1);
+
+    // The survivor holds its own and the merged fragments' mentions and authors, each once.
+    const expected = first.results.filter((r) => r.hotspotId === survivor || merged.includes(r.hotspotId!)).length + 1;
+    const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM mentions WHERE hotspot_id = $1`, [survivor]);
+    expect(n).toBe(expected);
+    const detail = await hotspot(survivor);
+    expect(detail).toMatchObject({ status: 'open', mentionCount: expected, authorCount: expected });
+    const [{ authors }] = await t.sql<{ authors: number }>(`SELECT count(*)::int AS authors FROM hotspot_authors WHERE hotspot_id = $1`, [survivor]);
+    expect(authors).toBe(expected);
+    for (const id of merged) {
+      expect(await hotspot(id)).toMatchObject({ status: 'merged', mergedInto: survivor, mentionCount: 0 });
+      const [{ left }] = await t.sql<{ left: number }>(`SELECT (SELECT count(*) FROM mentions WHERE hotspot_id = $1) + (SELECT count(*) FROM hotspot_authors WHERE hotspot_id = $1) AS left`, [id]);
+      expect(Number(left)).toBe(0);
+    }
+    // The board lists the matter once.
+    const list = (await t.http.get('/api/hotspots?sort=size&limit=50').set(auth(monitor))).body as { id: string }[];
+    expect(list.map((h) => h.id)).toContain(survivor);
+    for (const id of merged) expect(list.map((h) => h.id)).not.toContain(id);
+
+    // Each fragment had an open alert (sensitive words): the merged one's is resolved by the
+    // system, its matches counted on the survivor's, which stays the matter's one open alert.
+    const involved = [survivor, ...merged];
+    const before = new Map(openBefore.map((a) => [a.hotspot_id, a.id]));
+    expect(involved.every((id) => before.has(id))).toBe(true);
+    const openAfter = await t.sql<{ hotspot_id: string; id: string }>(`SELECT hotspot_id, id FROM alerts WHERE status <> 'resolved' AND hotspot_id = ANY($1::uuid[])`, [involved]);
+    expect(openAfter).toEqual([{ hotspot_id: survivor, id: before.get(survivor) }]);
+    const alerts = await t.sql<{ id: string; status: string; resolved_by: string | null; count: number }>(`SELECT id, status, resolved_by, count FROM alerts WHERE id = ANY($1::uuid[])`, [[...before.values()]]);
+    const byId = new Map(alerts.map((a) => [a.id, a]));
+    for (const id of merged) expect(byId.get(before.get(id)!)).toMatchObject({ status: 'resolved', resolved_by: 'system' });
+    const [{ events }] = await t.sql<{ events: number }>(`SELECT count(*)::int AS events FROM alert_events WHERE event = 'alert.resolved' AND alert_id = ANY($1::uuid[])`, [merged.map((id) => before.get(id))]);
+    expect(events).toBe(merged.length);
+    const counted = alerts.reduce((n, a) => n + a.count, 0) - byId.get(before.get(survivor)!)!.count;
+    expect(byId.get(before.get(survivor)!)!.count).toBeGreaterThanOrEqual(counted + 1);
+
+    const audits = await t.sql<{ entity_id: string; after: { merged: string } }>(`SELECT entity_id, after FROM audit_log WHERE action = 'hotspot.auto_merge'`);
+    expect(audits.map((a) => a.after.merged).sort()).toEqual([...merged].sort());
+    expect(audits.every((a) => a.entity_id === survivor)).toBe(true);
+  });
+
+  it("moves a merged fragment's open alert to the survivor when the survivor has none", async () => {
+    const start = Date.UTC(2027, 11, 20, 1, 0); // another 200 days on: a matter of its own
+    const first = await ingest(RIVER.slice(0, 8).map((_, i) => post('c', i, start)));
+    const sizes = new Map<string, number>();
+    for (const r of first.results) sizes.set(r.hotspotId!, (sizes.get(r.hotspotId!) ?? 0) + 1);
+    const largest = [...sizes].sort((a, b) => b[1] - a[1])[0]![0];
+    // A monitor settles the largest fragment's alert; the others stay open.
+    const [own] = await t.sql<{ id: string }>(`SELECT id FROM alerts WHERE hotspot_id = $1 AND status <> 'resolved'`, [largest]);
+    expect((await t.http.post(`/api/alerts/${own!.id}/resolve`).set(auth(monitor)).send({})).status).toBe(200);
+    const openBefore = await t.sql<{ hotspot_id: string; id: string }>(`SELECT hotspot_id, id FROM alerts WHERE status <> 'resolved' AND hotspot_id = ANY($1::uuid[])`, [[...sizes.keys()]]);
+
+    const survivor = (await ingest([post('c', 8, start)])).results[0]!.hotspotId!;
+    expect(survivor).toBe(largest);
+    const merged = (await t.sql<{ id: string }>(`SELECT id FROM hotspots WHERE merged_into = $1`, [survivor])).map((h) => h.id);
+    expect(merged.length).toBeGreaterThanOrEqual(1);
+    const followed = openBefore.find((a) => a.hotspot_id === merged[0]);
+    expect(followed).toBeDefined();
+    const [alert] = await t.sql<{ hotspot_id: string; status: string }>(`SELECT hotspot_id, status FROM alerts WHERE id = $1`, [followed!.id]);
+    expect(alert).toEqual({ hotspot_id: survivor, status: 'open' });
+    const [{ audits }] = await t.sql<{ audits: number }>(`SELECT count(*)::int AS audits FROM audit_log WHERE action = 'alert.follow_merge' AND entity_id = $1`, [followed!.id]);
+    expect(audits).toBe(1);
+  });
+
+  it('keeps a fragment merged within one call out of the database, its mentions in the survivor', async () => {
+    const start = Date.UTC(2028, 6, 8, 1, 0); // 200 days after the last run: a matter of its own
+    const body = await ingest(RIVER.map((_, i) => post('b', i, start)));
+    const hotspots = [...new Set(body.results.map((r) => r.hotspotId))];
+    // As in the first run, the matter's posts end in fewer hotspots than they started (the one
+    // merged away in the call is never stored); every stored hotspot holds what the answer says.
+    const stored = await t.sql<{ id: string; mention_count: number; status: string }>(`SELECT id, mention_count, status FROM hotspots WHERE first_seen_at >= $1`, [new Date(start).toISOString()]);
+    expect(stored.every((h) => h.status === 'open')).toBe(true);
+    expect(stored.map((h) => h.id).sort()).toEqual([...hotspots].sort());
+    for (const h of stored) expect(h.mention_count).toBe(body.results.filter((r) => r.hotspotId === h.id).length);
+    const [{ audits }] = await t.sql<{ audits: number }>(`SELECT count(*)::int AS audits FROM audit_log WHERE action = 'mentions.ingest' AND (after->>'merged')::int > 0`);
+    expect(audits).toBe(3);
+  });
+});
