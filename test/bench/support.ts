@@ -17,7 +17,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       GOVDESK_DEMO_REQUESTS: '0',
       GOVDESK_DEMO_MENTIONS: '0',
       GOVDESK_JOBS: 'off',
-      GOVDESK_LOG_LEVEL: 'silent',
+      GOVDESK_LOG_LEVEL: process.env.GOVDESK_LOG_LEVEL ?? 'silent',
       GOVDESK_CONSOLE_DIR: '/nonexistent',
       ...env,
     }),

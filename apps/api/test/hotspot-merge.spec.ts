@@ -1,4 +1,5 @@
 import type { HotspotDetailDto, IngestResultDto, MentionInput } from '@govdesk/contracts';
+import { generateDemoMentions } from '../src/seed/demo-mentions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -132,5 +133,34 @@ describe('clustering merges the fragments of one matter (real PostgreSQL)', () =
     for (const h of stored) expect(h.mention_count).toBe(body.results.filter((r) => r.hotspotId === h.id).length);
     const [{ audits }] = await t.sql<{ audits: number }>(`SELECT count(*)::int AS audits FROM audit_log WHERE action = 'mentions.ingest' AND (after->>'merged')::int > 0`);
     expect(audits).toBe(3);
+  });
+
+  it('keeps every figure true to the stored mentions through a stream of calls that merge stored and new hotspots', async () => {
+    // Three weeks of the demo county, 500 mentions a call: merges chain through hotspots stored
+    // earlier and hotspots new in the call.
+    const mentions = generateDemoMentions({ seed: 11, now: new Date(Date.UTC(2029, 3, 1)), days: 21, count: 3000 });
+    for (let i = 0; i < mentions.length; i += 500) {
+      const body = await ingest(mentions.slice(i, i + 500));
+      expect(body.rejected).toBe(0);
+      // Every answer names a hotspot that holds the mention.
+      const ids = body.results.filter((r) => !r.duplicate).map((r) => r.mentionId);
+      const [{ wrong }] = await t.sql<{ wrong: number }>(
+        `SELECT count(*)::int AS wrong FROM mentions m JOIN unnest($1::bigint[], $2::uuid[]) AS x(id, hotspot) ON x.id = m.id WHERE m.hotspot_id <> x.hotspot`,
+        [ids, body.results.filter((r) => !r.duplicate).map((r) => r.hotspotId)],
+      );
+      expect(wrong).toBe(0);
+    }
+    const [{ merges }] = await t.sql<{ merges: number }>(`SELECT count(*)::int AS merges FROM audit_log WHERE action = 'hotspot.auto_merge'`);
+    expect(merges).toBeGreaterThan(20);
+    const bad = await t.sql<{ id: string; status: string; mention_count: number; mentions: number; author_count: number; authors: number; alerts: number }>(
+      `SELECT h.id, h.status, h.mention_count, h.author_count,
+              (SELECT count(*)::int FROM mentions m WHERE m.hotspot_id = h.id) AS mentions,
+              (SELECT count(*)::int FROM hotspot_authors a WHERE a.hotspot_id = h.id) AS authors,
+              (SELECT count(*)::int FROM alerts a WHERE a.hotspot_id = h.id AND a.status <> 'resolved') AS alerts
+         FROM hotspots h`,
+    );
+    const wrong = bad.filter((h) => h.mention_count !== h.mentions || h.author_count !== h.authors || (h.status === 'merged' && (h.mentions > 0 || h.alerts > 0)) || h.alerts > 1);
+    expect(wrong).toEqual([]);
+    expect(bad.filter((h) => h.status === 'merged').length).toBeGreaterThan(0);
   });
 });

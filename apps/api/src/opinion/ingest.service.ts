@@ -318,7 +318,8 @@ export class IngestService {
 
       // Hotspots merged while clustering: this call's mentions and counts go where they ended up.
       const merges = index.takeMerges();
-      const deltas = merges.length ? remapDeltas(hotspotDelta, toInsert, results, mergeTargets(merges)) : hotspotDelta;
+      const target = mergeTargets(merges);
+      const deltas = merges.length ? remapDeltas(hotspotDelta, toInsert, results, target) : hotspotDelta;
       await this.insertMentions(manager, toInsert);
       if (contentRepeats.size) {
         await manager.query(
@@ -329,7 +330,7 @@ export class IngestService {
       }
       let changes = await this.applyDeltas(manager, index, deltas, rules);
       const storedMerges = merges.filter((m) => !createdHere.has(m.from));
-      if (storedMerges.length) changes = await this.foldMerged(manager, index, changes, storedMerges, rules, context);
+      if (storedMerges.length) changes = await this.foldMerged(manager, index, changes, storedMerges, target, rules, context);
       await this.audit.record(manager, {
         actor: context.actor,
         action: 'mentions.ingest',
@@ -479,10 +480,11 @@ export class IngestService {
     index: HotspotIndex,
     changes: HotspotChange[],
     merges: HotspotMerge[],
+    /** where each hotspot ended up after all of the call's merges (a chain may pass through hotspots new in the call) */
+    target: (id: string) => string,
     rules: LevelRules,
     context: IngestContext,
   ): Promise<HotspotChange[]> {
-    const target = mergeTargets(merges);
     const pairs = merges.map((m) => ({ from: m.from, into: target(m.from), similarity: m.similarity }));
     const from = pairs.map((p) => p.from);
     const into = pairs.map((p) => p.into);
