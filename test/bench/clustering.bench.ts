@@ -9,11 +9,20 @@
  * matter in its largest hotspot (weighted by mentions; 1 = no matter split), the purity of the
  * hotspots (weighted share of each hotspot's main matter; 1 = no matters mixed), and the
  * clustering rate alone (mentions per second, analysis excluded; the analysis rate is printed too).
+ *
+ * npm run bench:clustering -- --file FILE.xlsx|FILE.csv [--top 10]
+ *
+ * A real export instead (read as the import page reads it; no labels): its messages clustered
+ * in time order, with merging and without, and the largest hotspots of each with their sizes
+ * and their first titles, to judge by eye whether each is one matter.
  */
 import { Analyzer, DEFAULT_TAXONOMY, simhashToBigInt } from '@govdesk/text-analysis';
 import { DEFAULT_CLUSTER_OPTIONS, GENERIC_COMPLAINT_WORDS, HotspotIndex, mergeTargets, type ClusterMention } from '../../apps/api/src/opinion/clustering/hotspot-index';
 import { analysisTextOf } from '../../apps/api/src/opinion/ingest.service';
 import { DEMO_MATTER, generateDemoMentions } from '../../apps/api/src/seed/demo-mentions';
+import { readFileSync } from 'node:fs';
+import type { MentionInput } from '@govdesk/contracts';
+import { readTable, rowsToMentions, suggestMapping } from '../../apps/api/src/opinion/import/spreadsheet';
 import { arg } from './support';
 
 const N = arg('mentions', 3000);
@@ -23,18 +32,50 @@ const MERGE_SIMILARITY = arg('merge-similarity', DEFAULT_CLUSTER_OPTIONS.mergeSi
 
 const sum = (xs: Iterable<number>): number => [...xs].reduce((s, v) => s + v, 0);
 
+const FILE = process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1] : undefined;
+const TOP = arg('top', 10);
+
+function clusterOptions() {
+  return { ...DEFAULT_CLUSTER_OPTIONS, minSimilarity: MIN_SIMILARITY, genericWords: new Set([...GENERIC_COMPLAINT_WORDS, ...DEFAULT_TAXONOMY.flatMap((c) => c.keywords)]) };
+}
+
+function toCluster(analyzer: Analyzer, m: MentionInput): ClusterMention {
+  const a = analyzer.analyze(analysisTextOf(m));
+  return { publishedAt: Date.parse(m.publishedAt), simhash: simhashToBigInt(a.simhash), keywords: a.keywords, places: a.places.map((p) => p.name), category: a.category?.code ?? null };
+}
+
+async function realFile(file: string): Promise<void> {
+  const table = await readTable(readFileSync(file), file);
+  const rows = rowsToMentions(table.rows, suggestMapping(table.columns), 'message_board');
+  const mentions = rows.flatMap((r) => (r.input ? [r.input] : [])).sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
+  const analyzer = new Analyzer();
+  const prepared = mentions.map((m) => ({ cluster: toCluster(analyzer, m), matter: '' }));
+  console.log(`bench:clustering — ${file}: ${mentions.length} messages (${rows.length - mentions.length} rows unreadable), minSimilarity ${MIN_SIMILARITY}; node ${process.version}`);
+  for (const mergeSimilarity of [MERGE_SIMILARITY, Number.POSITIVE_INFINITY]) {
+    const index = new HotspotIndex({ ...clusterOptions(), mergeSimilarity });
+    let next = 0;
+    const assigned = prepared.map((p) => index.assign(p.cluster, () => `h${next++}`).hotspotId);
+    const merges = index.takeMerges();
+    const target = mergeTargets(merges);
+    const members = new Map<string, MentionInput[]>();
+    assigned.forEach((id, i) => members.set(target(id), [...(members.get(target(id)) ?? []), mentions[i]!]));
+    const largest = [...members.values()].sort((a, b) => b.length - a.length);
+    console.log(`\n${Number.isFinite(mergeSimilarity) ? `merging at ${mergeSimilarity}` : 'without merging'}: ${members.size} hotspots, ${merges.length} merges, ${largest.filter((m) => m.length > 1).length} with more than one message`);
+    largest.slice(0, TOP).forEach((m, i) => {
+      const titles = m.map((x) => `${x.publishedAt.slice(0, 10)} ${x.title ?? x.content.slice(0, 40)}`);
+      console.log(`${String(i + 1).padStart(3)}. ${m.length} messages\n       ${titles.slice(0, 4).join('\n       ')}${m.length > 4 ? `\n       … ${m.length - 4} more` : ''}`);
+    });
+  }
+}
+
 function main(): void {
   const analyzer = new Analyzer();
   const mentions = generateDemoMentions({ seed: 7, now: new Date('2026-11-20T08:00:00Z'), days: 14, count: N });
   const started = performance.now();
-  const prepared: { cluster: ClusterMention; matter: string }[] = mentions.map((m) => {
-    const a = analyzer.analyze(analysisTextOf(m));
-    const cluster = { publishedAt: Date.parse(m.publishedAt), simhash: simhashToBigInt(a.simhash), keywords: a.keywords, places: a.places.map((p) => p.name), category: a.category?.code ?? null };
-    return { cluster, matter: DEMO_MATTER.get(m) ?? 'unknown' };
-  });
+  const prepared: { cluster: ClusterMention; matter: string }[] = mentions.map((m) => ({ cluster: toCluster(analyzer, m), matter: DEMO_MATTER.get(m) ?? 'unknown' }));
   const analysisRate = N / ((performance.now() - started) / 1000);
 
-  const options = { ...DEFAULT_CLUSTER_OPTIONS, minSimilarity: MIN_SIMILARITY, genericWords: new Set([...GENERIC_COMPLAINT_WORDS, ...DEFAULT_TAXONOMY.flatMap((c) => c.keywords)]) };
+  const options = clusterOptions();
   // The reference in the same run: the same clustering without merging. Each is run three
   // times, alternately (the first runs warm the code up); the median rate is printed.
   const configs = [
@@ -89,4 +130,5 @@ function cluster(prepared: { cluster: ClusterMention; matter: string }[], index:
   return { byMatter, byHotspot, merges: merges.length, rate };
 }
 
-main();
+if (FILE) void realFile(FILE);
+else main();

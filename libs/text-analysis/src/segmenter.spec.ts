@@ -61,4 +61,11 @@ describe('Segmenter', () => {
     const words = DEFAULT_USER_DICTIONARY.filter((e) => e.tag === 'town' || e.tag === 'street').map((e) => e.word);
     expect(words).toEqual(expect.arrayContaining(['榆山街道', '锦水街道', '东阿镇', '玫瑰镇', '洪范池镇', '孔村镇', '孝直镇', '安城镇']));
   });
+
+  it('keeps a numbered name whole (3路, 1号线)', () => {
+    expect(segmenter.cut('请问3路公交车还停老汽车站吗')).toEqual(expect.arrayContaining(['3路', '公交车']));
+    expect(segmenter.cut('地铁3号线开通问题')).toEqual(['地铁', '3号线', '开通', '问题']);
+    // A bare number stays a number (and is no content word): 58 is not followed by a word that names with it.
+    expect(segmenter.words('拖欠工资58天')).not.toContain('58天');
+  });
 });
