@@ -69,7 +69,7 @@ describe('clustering merges the fragments of one matter (real PostgreSQL)', () =
     const [{ authors }] = await t.sql<{ authors: number }>(`SELECT count(*)::int AS authors FROM hotspot_authors WHERE hotspot_id = $1`, [survivor]);
     expect(authors).toBe(expected);
     for (const id of merged) {
-      expect(await hotspot(id)).toMatchObject({ status: 'merged', mergedInto: survivor, mentionCount: 0 });
+      expect(await hotspot(id)).toMatchObject({ status: 'merged', mergedInto: survivor, mentionCount: 0, authorCount: 0, heat: 0, channels: {} });
       const [{ left }] = await t.sql<{ left: number }>(`SELECT (SELECT count(*) FROM mentions WHERE hotspot_id = $1) + (SELECT count(*) FROM hotspot_authors WHERE hotspot_id = $1) AS left`, [id]);
       expect(Number(left)).toBe(0);
     }

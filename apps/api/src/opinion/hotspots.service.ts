@@ -12,7 +12,8 @@ import { isDistrictCode, mentionVector, type HotspotIndex } from './clustering/h
 import { HotspotEntity } from './entities/hotspot.entity';
 import { MentionEntity } from './entities/mention.entity';
 import { figuresOf, IngestService } from './ingest.service';
-import { namedAuthors, reachTotal } from './mention-figures';
+import { mergedPointer } from './merged-pointer';
+import { headlineOf, namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
 
 const NEGATIVE = (score: number): boolean => score < 0;
@@ -158,7 +159,7 @@ export class HotspotsService {
       await manager.query(`DELETE FROM hotspot_requests WHERE hotspot_id = ANY($1::uuid[])`, [ids]);
       const duplicates = sources.reduce((n, s) => n + s.duplicateCount, 0);
       const rebuilt = await this.rebuild(manager, index, target, { duplicateCount: target.duplicateCount + duplicates });
-      const emptied = sources.map((s) => ({ ...s, status: 'merged' as const, mergedInto: id, mentionCount: 0, terms: {}, simhashes: [] }));
+      const emptied = sources.map((s) => mergedPointer(s, id));
       await this.saveAll(manager, index, [rebuilt, ...emptied]);
       await this.audit.record(manager, { actor, action: 'hotspot.merge', entityType: 'hotspot', entityId: id, ip, before: { merged: ids }, after: { mentionCount: rebuilt.mentionCount } });
       // The merged hotspots' open alerts follow them; boards drop them and show the survivor's figures.
@@ -302,7 +303,7 @@ export class HotspotsService {
       reach += BigInt(total);
       for (const [w, v] of mentionVector(m, index.options.genericWords)) terms.set(w, (terms.get(w) ?? 0) + v);
       heat = addToHeat(heat, t, mentionWeight(rules.channelWeights[m.channel as MentionChannel] ?? 1, total, NEGATIVE(m.sentimentScore)));
-      if (!next.title) next.title = (m.title ?? m.content.slice(0, 60)).slice(0, 500);
+      if (!next.title) next.title = headlineOf(m.title, m.content);
     }
     next.firstSeenAt = mentions[0]?.publishedAt ?? h.firstSeenAt;
     next.lastSeenAt = mentions.at(-1)?.publishedAt ?? h.lastSeenAt;

@@ -28,7 +28,8 @@ import { AnalysisService } from './analysis/analysis.service';
 import { HotspotIndex, mergeTargets, type HotspotMerge } from './clustering/hotspot-index';
 import { indexedFromRow, toSigned } from './clustering/cluster-state';
 import { HotspotEntity } from './entities/hotspot.entity';
-import { namedAuthors, reachTotal } from './mention-figures';
+import { mergedPointer } from './merged-pointer';
+import { headlineOf, namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
 
 /** One PostgreSQL advisory lock serialises clustering across API processes. */
@@ -432,7 +433,7 @@ export class IngestService {
         heat = addToHeat(heat, t, weight);
         // The title of the mention closest to the hotspot's centroid names it best.
         if (h.mentionCount === 1 || similarity > h.titleScore + 0.05) {
-          h.title = (p.input.title?.trim() || p.input.content.replace(/\s+/g, ' ').trim().slice(0, 60)).slice(0, 500);
+          h.title = headlineOf(p.input.title, p.input.content);
           h.titleScore = similarity;
         }
       }
@@ -525,7 +526,7 @@ export class IngestService {
       for (const f of merged.filter((m) => target(m.id) === id)) if (!h.levelManual) h.level = escalatedLevel(h.level, f.level);
       Object.assign(change, judge(h, recent.get(id), rules));
     }
-    const emptied = merged.map((f) => ({ ...f, status: 'merged' as const, mergedInto: target(f.id), mentionCount: 0, duplicateCount: 0, authorCount: 0, terms: {}, simhashes: [] }));
+    const emptied = merged.map((f) => mergedPointer(f, target(f.id)));
     const saved = [...survivors.map((id) => byId.get(id)!.hotspot), ...emptied];
     const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [saved.length]);
     saved.forEach((h, i) => (h.indexSeq = seqRows[i]!.seq));

@@ -66,7 +66,7 @@ export function HotspotPage() {
           <Typography.Text type="secondary">{t('hotspots.detail.unit')}：</Typography.Text>
           {h.unitName ?? t('hotspots.detail.noUnit')}
         </Typography.Text>
-        <ResponseLimits hotspot={h} />
+        {h.status !== 'merged' && <ResponseLimits hotspot={h} />}
       </Space>
 
       {h.status === 'merged' && (
