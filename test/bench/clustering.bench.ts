@@ -61,7 +61,7 @@ async function realFile(file: string): Promise<void> {
     assigned.forEach((id, i) => members.set(target(id), [...(members.get(target(id)) ?? []), mentions[i]!]));
     const largest = [...members.values()].sort((a, b) => b.length - a.length);
     console.log(`\n${Number.isFinite(mergeSimilarity) ? `merging at ${mergeSimilarity}` : 'without merging'}: ${members.size} hotspots, ${merges.length} merges, ${largest.filter((m) => m.length > 1).length} with more than one message`);
-    largest.slice(0, TOP).forEach((m, i) => {
+    largest.slice(0, process.env.ALL_GROUPS ? largest.filter((x) => x.length > 1).length : TOP).forEach((m, i) => {
       const titles = m.map((x) => `${x.publishedAt.slice(0, 10)} ${x.title ?? x.content.slice(0, 40)}`);
       console.log(`${String(i + 1).padStart(3)}. ${m.length} messages\n       ${titles.slice(0, 4).join('\n       ')}${m.length > 4 ? `\n       … ${m.length - 4} more` : ''}`);
     });

@@ -23,4 +23,14 @@ describe('PlaceFinder', () => {
     const f = new PlaceFinder([{ word: '书院泉社区', tag: 'community' }, { word: '玫瑰花茶', tag: 'n' }, { word: '乐业平阴' }]);
     expect(f.find('书院泉社区卖玫瑰花茶，乐业平阴')).toEqual([{ name: '书院泉社区', kind: 'community' }]);
   });
+
+  it('reads the anonymised place codes of exported data; a district names its city, a county does not', () => {
+    expect(finder.find('投诉A5区魅力之城小区油烟扰民，A市有关部门不管')).toEqual([
+      { name: 'A5区', kind: 'place' },
+      { name: 'A市', kind: 'place' },
+    ]);
+    expect(finder.find('K9县二中强制补课')).toEqual([{ name: 'K9县', kind: 'county' }]);
+    // Not a code: a letter inside a word, or a lower-case one.
+    expect(finder.find('ABC区块链、b市场')).toEqual([]);
+  });
 });
