@@ -66,6 +66,7 @@ describe('clustering merges the fragments of one matter (real PostgreSQL)', () =
     expect(n).toBe(expected);
     const detail = await hotspot(survivor);
     expect(detail).toMatchObject({ status: 'open', mentionCount: expected, authorCount: expected });
+    expect(detail.mergedFrom.map((m) => [m.id, m.automatic]).sort()).toEqual(merged.map((id) => [id, true]).sort());
     const [{ authors }] = await t.sql<{ authors: number }>(`SELECT count(*)::int AS authors FROM hotspot_authors WHERE hotspot_id = $1`, [survivor]);
     expect(authors).toBe(expected);
     for (const id of merged) {

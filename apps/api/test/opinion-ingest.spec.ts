@@ -159,6 +159,7 @@ describe('mention ingest and hotspots (real PostgreSQL)', () => {
     const merged = await t.http.post(`/api/hotspots/${a.id}/merge`).set(auth(monitor)).send({ hotspotIds: [b.id] });
     expect(merged.status).toBe(201);
     expect((merged.body as HotspotDetailDto).mentionCount).toBe(a.mentionCount + b.mentionCount);
+    expect((merged.body as HotspotDetailDto).mergedFrom).toEqual([{ id: b.id, title: b.title, mergedAt: expect.any(String), automatic: false }]);
     const gone = (await t.http.get(`/api/hotspots/${b.id}`).set(auth(monitor))).body as HotspotDetailDto;
     expect(gone).toMatchObject({ status: 'merged', mergedInto: a.id });
     // The merged hotspot's alert follows its matter: onto the survivor, or resolved by the system when that has its own.

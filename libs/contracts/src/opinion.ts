@@ -128,6 +128,8 @@ export interface HotspotDetailDto extends HotspotSummaryDto {
   mentions: MentionDto[];
   requests: { id: string; receiptNo: string; subject: string; status: string }[];
   mergedInto: string | null;
+  /** Hotspots merged into this one, newest first: by clustering (`automatic`) or by a monitor. */
+  mergedFrom: { id: string; title: string; mergedAt: string; automatic: boolean }[];
 }
 
 export const hotspotListQuerySchema = z.object({

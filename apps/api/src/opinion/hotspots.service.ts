@@ -121,6 +121,12 @@ export class HotspotsService {
         WHERE l.hotspot_id = $1 ORDER BY l.linked_at`,
       [id],
     );
+    const mergedFrom: { id: string; title: string; merged_at: Date; automatic: boolean }[] = await manager.query(
+      `SELECT h.id, h.title, h.updated_at AS merged_at,
+              EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'hotspot' AND a.entity_id = $1::text AND a.action = 'hotspot.auto_merge' AND a.after->>'merged' = h.id::text) AS automatic
+         FROM hotspots h WHERE h.merged_into = $1::uuid ORDER BY h.updated_at DESC LIMIT 100`,
+      [id],
+    );
     return {
       ...toHotspotSummary(h, unit?.name ?? null),
       bucket,
@@ -137,6 +143,7 @@ export class HotspotsService {
       mentions,
       requests: requests.map((r) => ({ id: r.id, receiptNo: r.receipt_no, subject: r.description.slice(0, 80), status: r.status })),
       mergedInto: h.mergedInto,
+      mergedFrom: mergedFrom.map((m) => ({ id: m.id, title: m.title, mergedAt: new Date(m.merged_at).toISOString(), automatic: m.automatic })),
     };
   }
 

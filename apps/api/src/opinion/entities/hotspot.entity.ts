@@ -10,6 +10,7 @@ import type { HotspotLevel } from '@govdesk/domain';
 @Entity({ name: 'hotspots' })
 @Index('hotspots_status_heat', ['status', 'heat'])
 @Index('hotspots_last_seen', ['lastSeenAt'])
+@Index('hotspots_merged_into', ['mergedInto'], { where: '"merged_into" IS NOT NULL' })
 export class HotspotEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

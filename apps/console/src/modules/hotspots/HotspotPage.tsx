@@ -13,6 +13,7 @@ import { HotspotFigures, ResponseLimits } from './components/HotspotFigures';
 import { LevelTag } from './components/LevelTag';
 import { LinkedRequestsCard } from './components/LinkedRequestsCard';
 import { MentionsCard } from './components/MentionsCard';
+import { MergedFromCard } from './components/MergedFromCard';
 import { TimelineChart } from './components/TimelineChart';
 import { useHotspotDetail } from './hooks/hotspots-api';
 
@@ -93,6 +94,7 @@ export function HotspotPage() {
             <HotspotFacets hotspot={h} flagNames={names.flags} />
           </Col>
         </Row>
+        <MergedFromCard hotspot={h} />
         <LinkedRequestsCard hotspot={h} canEdit={canEdit} />
         <MentionsCard key={h.id} hotspot={h} canEdit={canEdit} flagNames={names.flags} />
       </Space>
