@@ -34,6 +34,8 @@ import { OpinionSettingsService } from './settings/opinion-settings.service';
 
 /** One PostgreSQL advisory lock serialises clustering across API processes. */
 export const CLUSTER_LOCK = 0x6f70696e; // 'opin'
+/** How much closer to its centroid a post without a headline must be to name a hotspot rather than one with. */
+const TITLE_BONUS = 0.15;
 /** Open hotspots a process keeps in memory (most recently active first). */
 const INDEX_CAPACITY = 20_000;
 
@@ -432,9 +434,12 @@ export class IngestService {
         const weight = mentionWeight(rules.channelWeights[p.input.channel as MentionChannel] ?? 1, p.reachTotal, p.analysis.sentiment.score < 0);
         heat = addToHeat(heat, t, weight);
         // The title of the mention closest to the hotspot's centroid names it best.
-        if (h.mentionCount === 1 || similarity > h.titleScore + 0.05) {
+        // A headline of its own (news, message board, hotline subject) names it better than the
+        // beginning of a post, at a little less similarity.
+        const score = similarity + (p.input.title?.trim() ? TITLE_BONUS : 0);
+        if (h.mentionCount === 1 || score > h.titleScore + 0.05) {
           h.title = headlineOf(p.input.title, p.input.content);
-          h.titleScore = similarity;
+          h.titleScore = score;
         }
       }
       if (d.mentions.length) Object.assign(h, {
