@@ -136,6 +136,37 @@ describe('clustering merges the fragments of one matter (real PostgreSQL)', () =
     expect(audits).toBe(3);
   });
 
+  it('leaves the two sides of a monitor\'s split apart as more mentions arrive', async () => {
+    const start = Date.UTC(2029, 0, 20, 1, 0); // 200 days after the other runs: a matter of its own
+    const body = await ingest(RIVER.map((_, i) => post('d', i, start)));
+    const [survivor] = [...new Set(body.results.map((r) => r.hotspotId!))];
+    const detail = await hotspot(survivor!);
+    // The monitor decides the dead-fish posts are a matter of their own.
+    const fish = detail.mentions.filter((m) => m.content.includes('漂着')).map((m) => m.id);
+    expect(fish.length).toBeGreaterThan(0);
+    expect(fish.length).toBeLessThan(detail.mentionCount);
+    const split = await t.http.post(`/api/hotspots/${survivor}/split`).set(auth(monitor)).send({ mentionIds: fish });
+    expect(split.status).toBe(201);
+    const sides = [survivor!, (split.body as HotspotDetailDto).id];
+    const mergesBefore = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hotspot.auto_merge'`))[0]!.n;
+
+    // Posts naming both again, enough to reach the merge checks of both sides.
+    const more = Array.from({ length: 8 }, (_, i): MentionInput => ({
+      channel: 'weibo',
+      externalId: `d-more-${i}`,
+      content: `浪溪河污染严重：死鱼、发黑、发臭（第${i + 1}次反映）`,
+      author: `d-more-${i}`,
+      publishedAt: new Date(start + (30 + i) * 60_000).toISOString(),
+    }));
+    const after = await ingest(more);
+    expect(after.rejected).toBe(0);
+    const mergesAfter = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hotspot.auto_merge'`))[0]!.n;
+    expect(mergesAfter).toBe(mergesBefore);
+    for (const id of sides) expect(await hotspot(id)).toMatchObject({ status: 'open' });
+    const [{ kept }] = await t.sql<{ kept: number }>(`SELECT count(*)::int AS kept FROM hotspots WHERE id = ANY($1::uuid[]) AND keep_apart`, [sides]);
+    expect(kept).toBe(2);
+  });
+
   it('keeps every figure true to the stored mentions through a stream of calls that merge stored and new hotspots', async () => {
     // Three weeks of the demo county, 500 mentions a call: merges chain through hotspots stored
     // earlier and hotspots new in the call.

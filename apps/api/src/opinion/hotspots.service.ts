@@ -184,9 +184,10 @@ export class HotspotsService {
       const unique = new Set(mentionIds).size;
       if (owned[0]!.n !== unique || unique >= source.mentionCount) throw new AppError('HOTSPOT_SPLIT_INVALID');
       const newId = crypto.randomUUID();
-      const fresh = { ...source, id: newId, createdAt: new Date(), levelManual: false, level: null, levelReason: null, unitId: source.unitId, duplicateCount: 0, titleScore: 0 };
+      // Both sides stay apart from now on: clustering would otherwise merge them again.
+      const fresh = { ...source, id: newId, createdAt: new Date(), levelManual: false, level: null, levelReason: null, unitId: source.unitId, duplicateCount: 0, titleScore: 0, keepApart: true };
       await manager.query(`UPDATE mentions SET hotspot_id = $1 WHERE id = ANY($2::bigint[])`, [newId, mentionIds]);
-      const a = await this.rebuild(manager, index, source, {});
+      const a = await this.rebuild(manager, index, source, { keepApart: true });
       const b = await this.rebuild(manager, index, fresh as HotspotEntity, { title: '' });
       await this.saveAll(manager, index, [a, b]);
       await this.audit.record(manager, { actor, action: 'hotspot.split', entityType: 'hotspot', entityId: id, ip, after: { newHotspotId: newId, mentionIds } });

@@ -223,8 +223,8 @@ export class IngestService {
   }
 
   private async syncIndex(manager: EntityManager): Promise<HotspotIndex> {
-    const columns = 'id, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", simhashes, terms, places, mention_count AS "mentionCount", status, index_seq::text AS seq';
-    type Row = Pick<HotspotEntity, 'id' | 'firstSeenAt' | 'lastSeenAt' | 'simhashes' | 'terms' | 'places' | 'mentionCount' | 'status'> & { seq: string };
+    const columns = 'id, first_seen_at AS "firstSeenAt", last_seen_at AS "lastSeenAt", simhashes, terms, places, mention_count AS "mentionCount", keep_apart AS "keepApart", status, index_seq::text AS seq';
+    type Row = Pick<HotspotEntity, 'id' | 'firstSeenAt' | 'lastSeenAt' | 'simhashes' | 'terms' | 'places' | 'mentionCount' | 'keepApart' | 'status'> & { seq: string };
     if (!this.index || this.indexSeq < 0n) {
       const index = new HotspotIndex(this.analysis.clusterOptions());
       const rows: Row[] = await manager.query(`SELECT ${columns} FROM hotspots WHERE status = 'open' ORDER BY last_seen_at DESC LIMIT ${INDEX_CAPACITY}`);
@@ -599,6 +599,7 @@ export class IngestService {
       title_score: h.titleScore,
       status: h.status,
       merged_into: h.mergedInto,
+      keep_apart: h.keepApart,
       level: h.level,
       level_reason: h.levelReason,
       level_manual: h.levelManual,
@@ -627,7 +628,7 @@ export class IngestService {
     await manager.query(
       `INSERT INTO hotspots (${cols.join(', ')})
        SELECT ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(
-         i bigint, id uuid, title varchar, title_score real, status varchar, merged_into uuid, level smallint, level_reason varchar,
+         i bigint, id uuid, title varchar, title_score real, status varchar, merged_into uuid, keep_apart boolean, level smallint, level_reason varchar,
          level_manual boolean, first_seen_at timestamptz, last_seen_at timestamptz, mention_count int, duplicate_count int,
          author_count int, negative_count int, reach bigint, heat real, fast_rate real, slow_rate real, heat_at timestamptz,
          growth real, category varchar, category_counts jsonb, simhashes bigint[], places jsonb, flags text[],
@@ -774,6 +775,7 @@ function newHotspot(id: string, d: Delta): Omit<HotspotEntity, 'createdAt' | 'up
     titleScore: 0,
     status: 'open',
     mergedInto: null,
+    keepApart: false,
     level: null,
     levelReason: null,
     levelManual: false,

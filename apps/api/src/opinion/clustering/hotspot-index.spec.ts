@@ -75,4 +75,16 @@ describe('HotspotIndex', () => {
     expect([target('a'), target('b'), target('c'), target('d')]).toEqual(['c', 'c', 'c', 'd']);
     expect([1, 2, 3, 4, 8, 9, 10, 11, 12].map(isMergeCheckpoint)).toEqual([false, false, true, true, true, false, true, false, true]);
   });
+
+  it('never merges a hotspot a monitor split (it still takes mentions)', () => {
+    const fish = ['浪溪河孝直镇段河面上漂着不少死鱼', '浪溪河胡庄村桥下河面上漂着一片死鱼', '浪溪河后屯村附近河面上漂着死鱼，河水发黑'];
+    const smell = ['浪溪河孝直镇段河水发黑发臭，味道呛人', '浪溪河孝直镇段河水发黑，河面上漂着死鱼，臭味刺鼻', '浪溪河死鱼越来越多，河水发黑发臭'];
+    const index = new HotspotIndex();
+    const a = fish.map((t, i) => index.assign(mention(t, i)));
+    const b = smell.map((t, i) => index.assign(mention(t, 3 + i)));
+    index.get(b[0]!.hotspotId)!.keepApart = true;
+    const last = index.assign(mention('浪溪河污染严重：死鱼、发黑、发臭', 6));
+    expect(index.takeMerges()).toEqual([]);
+    expect([a[0]!.hotspotId, b[0]!.hotspotId]).toContain(last.hotspotId);
+  });
 });

@@ -16,7 +16,8 @@ import { randomUUID } from 'node:crypto';
  * fragments never meet. As a hotspot grows (at 3, 4, 5 … mentions, then every quarter more),
  * its centroid is compared with the other hotspots' centroids; one at least `mergeSimilarity`
  * alike, sharing a word that names the matter, is merged: the smaller into the larger. The
- * ingest service stores what `takeMerges` reports.
+ * ingest service stores what `takeMerges` reports. Hotspots a monitor split (`keepApart`) are
+ * left out of this, or the next mention would undo the split.
  */
 export interface ClusterMention {
   publishedAt: number;
@@ -36,6 +37,8 @@ export interface IndexedHotspot {
   /** Place names and district codes its mentions named. */
   places: Set<string>;
   mentionCount: number;
+  /** A monitor split it: never merged automatically (it still takes mentions). */
+  keepApart?: boolean;
 }
 
 export interface ClusterOptions {
@@ -313,7 +316,7 @@ export class HotspotIndex {
       this.insert(h);
     }
     this.add(h, m, v);
-    if (isMergeCheckpoint(h.mentionCount) && this.options.mergeSimilarity <= 1) h = this.consolidate(h);
+    if (isMergeCheckpoint(h.mentionCount) && this.options.mergeSimilarity <= 1 && !h.keepApart) h = this.consolidate(h);
     const centroidSimilarity = this.similarityOf(h, v);
     if (found && found.hotspotId !== h.id) return { ...found, hotspotId: h.id, centroidSimilarity };
     return found ? { ...found, centroidSimilarity } : { hotspotId: h.id, kind: 'new', created: true, centroidSimilarity };
@@ -368,6 +371,7 @@ export class HotspotIndex {
       anchored[slot] = 0;
       if (!ok) continue;
       const g = this.bySlot[slot]!;
+      if (g.keepApart) continue;
       const similarity = dot / (hNorm * this.normOf(g, slot));
       if (similarity < mergeSimilarity || (best && similarity <= best.similarity)) continue;
       if (g.firstSeenAt > h.lastSeenAt + windowMs || h.firstSeenAt > g.lastSeenAt + windowMs) continue;

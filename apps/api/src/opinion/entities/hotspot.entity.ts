@@ -27,6 +27,10 @@ export class HotspotEntity {
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })
   mergedInto: string | null;
 
+  /** A monitor split this hotspot (or made it by a split): clustering never merges it with another by itself. */
+  @Column({ name: 'keep_apart', type: 'boolean', default: false })
+  keepApart: boolean;
+
   @Column({ type: 'smallint', nullable: true })
   level: HotspotLevel | null;
 
