@@ -11,7 +11,8 @@ import { indexedFromRow } from './clustering/cluster-state';
 import { isDistrictCode, mentionVector, type HotspotIndex } from './clustering/hotspot-index';
 import { HotspotEntity } from './entities/hotspot.entity';
 import { MentionEntity } from './entities/mention.entity';
-import { figuresOf, IngestService } from './ingest.service';
+import { figuresOf } from './hotspot-figures';
+import { IngestService } from './ingest.service';
 import { mergedPointer } from './merged-pointer';
 import { headlineOf, namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
@@ -329,19 +330,11 @@ export class HotspotsService {
       const until = new Date(next.lastSeenAt).getTime();
       const recent = mentions.filter((m) => new Date(m.publishedAt).getTime() > until - rules.recentWindowMinutes * 60_000);
       const evaluated = evaluateLevel(
-        {
-          mentionCount: next.mentionCount,
-          authorCount: next.authorCount,
-          negativeShare: next.mentionCount ? next.negativeCount / next.mentionCount : 0,
-          reach: Number(reach),
-          growth: next.growth,
-          recentMentions: recent.length,
-          recentAuthors: new Set(recent.map((m) => m.author).filter(Boolean)).size,
-          recentNegative: recent.filter((m) => NEGATIVE(m.sentimentScore)).length,
-          flags: next.flags,
-          category: next.category,
-          channels: Object.keys(next.channels),
-        },
+        figuresOf(next, {
+          mentions: recent.length,
+          authors: new Set(recent.map((m) => m.author).filter(Boolean)).size,
+          negative: recent.filter((m) => NEGATIVE(m.sentimentScore)).length,
+        }),
         rules,
       );
       next.level = evaluated?.level ?? null;
