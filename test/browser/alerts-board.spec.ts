@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AlertDto, IngestResultDto, MentionInput } from '@govdesk/contracts';
+import type { AlertDto, HotspotDetailDto, IngestResultDto, MentionInput } from '@govdesk/contracts';
 import { DEMO_PASSWORD, startBuiltServer, type BuiltServer } from './support/built-server';
 import { launchChromium, screenshotPath } from './support/chromium';
 
@@ -305,6 +305,40 @@ describe('the alert board in Chromium (built product, embedded PostgreSQL)', () 
     expect(stored.respondedAt).not.toBeNull();
     await monitor.waitForTimeout(400);
     await monitor.screenshot({ path: screenshotPath('alerts-board-assigned-responded') });
+    await monitor.context().close();
+  }, 60000);
+
+  it('a monitor undoes an automatic merge on the hotspot page: the mentions go back and both hotspots are listed again', async () => {
+    const monitor = await newPage();
+    await login(monitor, 'monitor');
+    // One matter's first posts (long ago: nothing else is in its window) start two hotspots side
+    // by side; the last post names both and clustering merges them.
+    const posts = ['浪溪河孝直镇段河面上漂着不少死鱼', '浪溪河胡庄村桥下河面上漂着一片死鱼', '浪溪河后屯村附近河面上漂着死鱼，河水发黑', '浪溪河孝直镇段河水发黑发臭，味道呛人', '浪溪河下游河水又黑又臭，臭气熏天', '浪溪河孝直镇段的水这几天发黑了，走近了臭味刺鼻', '浪溪河孝直镇段河水发黑，河面上漂着死鱼，臭味刺鼻', '浪溪河死鱼越来越多，河水发黑发臭', '浪溪河污染严重：死鱼、发黑、发臭'];
+    const start = Date.now() - 200 * 86_400_000;
+    const mentions = posts.map((content, i): MentionInput => ({ channel: 'weibo', externalId: `ui-merge-${i}`, content, author: `ui-merge-${i}`, publishedAt: new Date(start + i * 60_000).toISOString() }));
+    expect((await call<IngestResultDto>(monitor, '/opinion/mentions', 'POST', { mentions: mentions.slice(0, 8) })).status).toBe(200);
+    const last = await call<IngestResultDto>(monitor, '/opinion/mentions', 'POST', { mentions: mentions.slice(8) });
+    const survivor = last.body.results[0]!.hotspotId!;
+    const detail = (await call<HotspotDetailDto>(monitor, `/hotspots/${survivor}`)).body;
+    const merged = detail.mergedFrom.find((m) => m.automatic)!;
+    expect(merged).toBeDefined();
+
+    await monitor.goto(`${server.url}/hotspots/${survivor}`);
+    const card = monitor.getByTestId('merged-from');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('自动合并');
+    await card.getByTestId(`unmerge-${merged.id}`).click();
+    await monitor.locator('.ant-popconfirm .ant-btn-primary').click();
+    await monitor.getByText('已拆回').waitFor();
+    await card.getByTestId(`unmerge-${merged.id}`).waitFor({ state: 'detached' });
+    const back = (await call<HotspotDetailDto>(monitor, `/hotspots/${merged.id}`)).body;
+    expect(back.status).toBe('open');
+    expect(back.mentionCount).toBeGreaterThan(0);
+    const rest = (await call<HotspotDetailDto>(monitor, `/hotspots/${survivor}`)).body;
+    expect(rest.mentionCount + back.mentionCount).toBe(detail.mentionCount);
+    // The page shows the survivor's new count.
+    await monitor.getByTestId('hotspot-figure-mentions').filter({ hasText: String(rest.mentionCount) }).waitFor();
+    await monitor.screenshot({ path: screenshotPath('hotspot-unmerged'), fullPage: true });
     await monitor.context().close();
   }, 60000);
 });

@@ -24,7 +24,7 @@ const RIVER = [
 const post = (run: string, i: number, start: number): MentionInput => ({
   channel: 'weibo',
   externalId: `${run}-${i}`,
-  content: `${RIVER[i]!}${{ a: '', b: '！', c: '。' }[run] ?? ''}`, // each run's own words (not duplicates of another's)
+  content: `${RIVER[i]!}${{ a: '', b: '！', c: '。', e: '！！' }[run] ?? ''}`, // each run's own words (not duplicates of another's)
   author: `${run}-网友${i}`,
   publishedAt: new Date(start + i * 60_000).toISOString(),
 });
@@ -165,6 +165,49 @@ describe('clustering merges the fragments of one matter (real PostgreSQL)', () =
     for (const id of sides) expect(await hotspot(id)).toMatchObject({ status: 'open' });
     const [{ kept }] = await t.sql<{ kept: number }>(`SELECT count(*)::int AS kept FROM hotspots WHERE id = ANY($1::uuid[]) AND keep_apart`, [sides]);
     expect(kept).toBe(2);
+  });
+
+  it('lets a monitor undo an automatic merge: the mentions it moved go back, and the two stay apart', async () => {
+    const start = Date.UTC(2030, 0, 10, 1, 0); // far from the other runs: a matter of its own
+    await ingest(RIVER.slice(0, 8).map((_, i) => post('e', i, start)));
+    const survivor = (await ingest([post('e', 8, start)])).results[0]!.hotspotId!;
+    const before = await hotspot(survivor);
+    const merged = before.mergedFrom.find((m) => m.automatic)!;
+    expect(merged).toBeDefined();
+    const moved = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM mentions WHERE hotspot_id = $1 AND merged_from = $2`, [survivor, merged.id]))[0]!.n;
+    expect(moved).toBeGreaterThan(0);
+
+    const unmerge = (id: string, body: object, token = monitor) => t.http.post(`/api/hotspots/${id}/unmerge`).set(auth(token)).send(body);
+    expect((await unmerge(survivor, { hotspotId: merged.id }, await t.login('handler'))).status).toBe(403);
+    expect((await unmerge(survivor, { hotspotId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect((await unmerge(survivor, { hotspotId: 'not-a-uuid' })).status).toBe(400);
+    const self = await unmerge(survivor, { hotspotId: survivor });
+    expect(self.status).toBe(422);
+    expect(self.body).toMatchObject({ code: 'HOTSPOT_UNMERGE_INVALID' });
+
+    const res = await unmerge(survivor, { hotspotId: merged.id });
+    expect(res.status).toBe(201);
+    const after = res.body as HotspotDetailDto;
+    expect(after.mentionCount).toBe(before.mentionCount - moved);
+    expect(after.mergedFrom.map((m) => m.id)).not.toContain(merged.id);
+    const back = await hotspot(merged.id);
+    expect(back).toMatchObject({ status: 'open', mergedInto: null, mentionCount: moved });
+    for (const id of [survivor, merged.id]) {
+      const [row] = await t.sql<{ keep_apart: boolean; mention_count: number; mentions: number; author_count: number; authors: number }>(
+        `SELECT keep_apart, mention_count, author_count, (SELECT count(*)::int FROM mentions WHERE hotspot_id = $1) AS mentions,
+                (SELECT count(*)::int FROM hotspot_authors WHERE hotspot_id = $1) AS authors FROM hotspots WHERE id = $1`,
+        [id],
+      );
+      expect(row).toMatchObject({ keep_apart: true, mentions: row!.mention_count, authors: row!.author_count });
+    }
+    expect((await unmerge(survivor, { hotspotId: merged.id })).status).toBe(422); // not merged any more
+    const [{ audits }] = await t.sql<{ audits: number }>(`SELECT count(*)::int AS audits FROM audit_log WHERE action = 'hotspot.unmerge' AND entity_id = $1`, [survivor]);
+    expect(audits).toBe(1);
+
+    // More posts naming both do not merge them again.
+    const merges = (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hotspot.auto_merge'`))[0]!.n;
+    await ingest(Array.from({ length: 6 }, (_, i): MentionInput => ({ channel: 'weibo', externalId: `e-more-${i}`, content: `浪溪河死鱼、发黑、发臭，第${i + 1}次反映`, author: `e-more-${i}`, publishedAt: new Date(start + (40 + i) * 60_000).toISOString() })));
+    expect((await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'hotspot.auto_merge'`))[0]!.n).toBe(merges);
   });
 
   it('keeps every figure true to the stored mentions through a stream of calls that merge stored and new hotspots', async () => {

@@ -73,6 +73,10 @@ export const ERROR_MESSAGES = {
   HOTSPOT_NOT_FOUND: { en: 'Hotspot not found.', zh: '热点不存在。' },
   HOTSPOT_NOT_OPEN: { en: 'This hotspot was merged into another one or is closed.', zh: '该热点已合并或已关闭。' },
   HOTSPOT_MERGE_INVALID: { en: 'These hotspots cannot be merged.', zh: '这些热点无法合并。' },
+  HOTSPOT_UNMERGE_INVALID: {
+    en: 'Only a hotspot merged into this one can be split back out, and only with the mentions that merge moved (merges before this version did not record them).',
+    zh: '只能拆回合并到本热点的热点，且仅限该次合并移入的信息（此前版本的合并未记录移入的信息）。',
+  },
   HOTSPOT_SPLIT_INVALID: { en: 'Choose some, not all, of this hotspot\'s own mentions to split off.', zh: '请选择该热点的部分（而非全部）信息进行拆分。' },
   SOURCE_NOT_FOUND: { en: 'Source not found.', zh: '信息源不存在。' },
   SOURCE_NOT_FEED: { en: 'Only RSS/Atom sources can be polled.', zh: '只有 RSS/Atom 信息源可以抓取。' },

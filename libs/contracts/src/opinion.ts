@@ -147,6 +147,8 @@ export type HotspotListQuery = z.infer<typeof hotspotListQuerySchema>;
 export type HotspotListDto = HotspotSummaryDto[];
 
 export const hotspotMergeSchema = z.object({ hotspotIds: z.array(z.uuid()).min(1).max(100) });
+/** Undo a merge: the hotspot merged into this one, whose mentions go back to it. */
+export const hotspotUnmergeSchema = z.object({ hotspotId: z.uuid() });
 export const hotspotSplitSchema = z.object({ mentionIds: z.array(z.string().regex(/^\d+$/)).min(1).max(1000) });
 export const hotspotLevelSchema = z.object({
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]),

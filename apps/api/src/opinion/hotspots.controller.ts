@@ -8,6 +8,7 @@ import {
   hotspotListQuerySchema,
   hotspotMergeSchema,
   hotspotSplitSchema,
+  hotspotUnmergeSchema,
   hotspotStatusSchema,
   type HotspotDetailDto,
   type HotspotListQuery,
@@ -56,6 +57,12 @@ export class HotspotsController {
   @Roles('monitor', 'admin')
   merge(@Param('id', hotspotId) id: string, @Body(new ZodPipe(hotspotMergeSchema)) body: z.infer<typeof hotspotMergeSchema>, @CurrentUser() user: CurrentUserInfo, @Meta() meta: RequestMeta): Promise<HotspotDetailDto> {
     return this.hotspots.merge(id, body.hotspotIds, actorOf(user), meta.ip);
+  }
+
+  @Post(':id/unmerge')
+  @Roles('monitor', 'admin')
+  unmerge(@Param('id', hotspotId) id: string, @Body(new ZodPipe(hotspotUnmergeSchema)) body: z.infer<typeof hotspotUnmergeSchema>, @CurrentUser() user: CurrentUserInfo, @Meta() meta: RequestMeta): Promise<HotspotDetailDto> {
+    return this.hotspots.unmerge(id, body.hotspotId, actorOf(user), meta.ip);
   }
 
   @Post(':id/split')

@@ -162,7 +162,7 @@ export class HotspotsService {
       const sources = await manager.getRepository(HotspotEntity).createQueryBuilder('h').where('h.id IN (:...ids)', { ids }).getMany();
       if (sources.length !== ids.length) throw new AppError('HOTSPOT_NOT_FOUND');
       if (sources.some((s) => s.status === 'merged')) throw new AppError('HOTSPOT_NOT_OPEN');
-      await manager.query(`UPDATE mentions SET hotspot_id = $1 WHERE hotspot_id = ANY($2::uuid[])`, [id, ids]);
+      await manager.query(`UPDATE mentions SET hotspot_id = $1, merged_from = hotspot_id WHERE hotspot_id = ANY($2::uuid[])`, [id, ids]);
       await manager.query(`UPDATE hotspot_requests SET hotspot_id = $1 WHERE hotspot_id = ANY($2::uuid[]) AND request_id NOT IN (SELECT request_id FROM hotspot_requests WHERE hotspot_id = $1)`, [id, ids]);
       await manager.query(`DELETE FROM hotspot_requests WHERE hotspot_id = ANY($1::uuid[])`, [ids]);
       const duplicates = sources.reduce((n, s) => n + s.duplicateCount, 0);
@@ -172,6 +172,30 @@ export class HotspotsService {
       await this.audit.record(manager, { actor, action: 'hotspot.merge', entityType: 'hotspot', entityId: id, ip, before: { merged: ids }, after: { mentionCount: rebuilt.mentionCount } });
       // The merged hotspots' open alerts follow them; boards drop them and show the survivor's figures.
       const changes = [rebuilt, ...emptied].map((h, i) => ({ hotspot: h, created: false, previousLevel: [target, ...sources][i]!.level, figures: figuresOf(h), rule: h.levelReason, added: 0 }));
+      afterCommit.push(await this.ingest.announceInTransaction(manager, changes));
+      return id;
+    });
+  }
+
+  /**
+   * Undoes a merge (automatic or by hand): the mentions that merge moved here go back to the
+   * merged hotspot, which is open again; both are rebuilt from their mentions and kept apart
+   * from then on, so that clustering does not merge them again. Linked requests and alerts stay.
+   */
+  async unmerge(id: string, fromId: string, actor: AuditActor, ip: string | null): Promise<HotspotDetailDto> {
+    return this.change(async (manager, index, afterCommit) => {
+      const target = await this.openHotspot(manager, id);
+      const from = await manager.findOneBy(HotspotEntity, { id: fromId });
+      if (!from) throw new AppError('HOTSPOT_NOT_FOUND');
+      if (from.status !== 'merged' || from.mergedInto !== id) throw new AppError('HOTSPOT_UNMERGE_INVALID');
+      const [{ n }]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM mentions WHERE hotspot_id = $1 AND merged_from = $2`, [id, fromId]);
+      if (n === 0 || n >= target.mentionCount) throw new AppError('HOTSPOT_UNMERGE_INVALID');
+      await manager.query(`UPDATE mentions SET hotspot_id = $2, merged_from = NULL WHERE hotspot_id = $1 AND merged_from = $2`, [id, fromId]);
+      const rest = await this.rebuild(manager, index, target, { keepApart: true });
+      const back = await this.rebuild(manager, index, { ...from, status: 'open', mergedInto: null, keepApart: true, levelManual: false, level: null }, {});
+      await this.saveAll(manager, index, [rest, back]);
+      await this.audit.record(manager, { actor, action: 'hotspot.unmerge', entityType: 'hotspot', entityId: id, ip, before: { merged: fromId }, after: { mentionsBack: n, mentionCount: rest.mentionCount } });
+      const changes = [rest, back].map((h, i) => ({ hotspot: h, created: false, previousLevel: [target, from][i]!.level, figures: figuresOf(h), rule: h.levelReason, added: 0 }));
       afterCommit.push(await this.ingest.announceInTransaction(manager, changes));
       return id;
     });

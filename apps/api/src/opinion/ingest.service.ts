@@ -494,7 +494,11 @@ export class IngestService {
     const from = pairs.map((p) => p.from);
     const into = pairs.map((p) => p.into);
     const merged = await manager.getRepository(HotspotEntity).findBy({ id: In(from) });
-    await manager.query(`UPDATE mentions m SET hotspot_id = x.to_id FROM unnest($1::uuid[], $2::uuid[]) AS x(from_id, to_id) WHERE m.hotspot_id = x.from_id`, [from, into]);
+    // Each moved mention remembers where it was, so that a monitor can undo the merge.
+    await manager.query(
+      `UPDATE mentions m SET hotspot_id = x.to_id, merged_from = m.hotspot_id FROM unnest($1::uuid[], $2::uuid[]) AS x(from_id, to_id) WHERE m.hotspot_id = x.from_id`,
+      [from, into],
+    );
     const authorRows: { hotspot_id: string; n: number }[] = await manager.query(
       `WITH added AS (
          INSERT INTO hotspot_authors (hotspot_id, author)

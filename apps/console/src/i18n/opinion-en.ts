@@ -120,7 +120,7 @@ export const opinionEn: typeof opinionZhCN = {
       required: 'Choose at least one hotspot',
       done: '{{count}} hotspot(s) merged',
     },
-    mergedFrom: { title: 'Merged from {{count}} hotspots', help: 'The first posts of one matter sometimes start hotspots side by side; they were merged here as they came together. If a merge is wrong, select its mentions below and split them off.', automatic: 'automatic', manual: 'by a monitor' },
+    mergedFrom: { title: 'Merged from {{count}} hotspots', help: 'The first posts of one matter sometimes start hotspots side by side; they were merged here as they came together. If a merge is wrong, split it back out: the two are then never merged automatically again.', undo: 'Split back out', confirm: 'Move these mentions back to their hotspot? The two will not be merged automatically again.', undone: 'Split back out', automatic: 'automatic', manual: 'by a monitor' },
     unit: { placeholder: 'Choose the responsible unit', done: 'Responsible unit updated' },
     requests: {
       title: 'Linked disclosure requests',

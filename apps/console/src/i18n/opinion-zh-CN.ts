@@ -118,7 +118,7 @@ export const opinionZhCN = {
       required: '请至少选择一个热点',
       done: '已合并 {{count}} 个热点',
     },
-    mergedFrom: { title: '合并自 {{count}} 个热点', help: '同一事项最初的几条提及有时各自形成了热点，随着内容汇合被自动合并到这里；若合并有误，可在下方选中相关提及拆分出去。', automatic: '自动合并', manual: '人工合并' },
+    mergedFrom: { title: '合并自 {{count}} 个热点', help: '同一事项最初的几条提及有时各自形成了热点，随着内容汇合被自动合并到这里；若合并有误，可以拆回，之后两者不再自动合并。', undo: '拆回', confirm: '把这些提及移回原热点？之后两者不再自动合并。', undone: '已拆回', automatic: '自动合并', manual: '人工合并' },
     unit: { placeholder: '选择责任单位', done: '责任单位已更新' },
     requests: {
       title: '关联的政府信息公开申请',

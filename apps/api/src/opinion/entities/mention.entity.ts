@@ -74,6 +74,10 @@ export class MentionEntity {
   @Column({ name: 'hotspot_id', type: 'uuid', nullable: true })
   hotspotId: string | null;
 
+  /** The hotspot it was in before the last merge moved it (so that the merge can be undone). */
+  @Column({ name: 'merged_from', type: 'uuid', nullable: true })
+  mergedFrom: string | null;
+
   @Column({ name: 'duplicate_count', type: 'int', default: 0 })
   duplicateCount: number;
 }

@@ -94,7 +94,7 @@ export function HotspotPage() {
             <HotspotFacets hotspot={h} flagNames={names.flags} />
           </Col>
         </Row>
-        <MergedFromCard hotspot={h} />
+        <MergedFromCard hotspot={h} canEdit={canEdit} />
         <LinkedRequestsCard hotspot={h} canEdit={canEdit} />
         <MentionsCard key={h.id} hotspot={h} canEdit={canEdit} flagNames={names.flags} />
       </Space>

@@ -23,7 +23,7 @@ export function HotspotFigures({ hotspot: h }: { hotspot: HotspotDetailDto }) {
     <Row gutter={[12, 12]} data-testid="hotspot-figures">
       {cards.map((c) => (
         <Col key={c.key} xs={12} md={6} xxl={3}>
-          <Card size="small">
+          <Card size="small" data-testid={`hotspot-figure-${c.key}`}>
             <Statistic title={t(`hotspots.detail.figures.${c.key}`)} value={c.value} suffix={c.suffix} styles={c.styles} />
             {c.title && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.title}</Typography.Text>}
           </Card>

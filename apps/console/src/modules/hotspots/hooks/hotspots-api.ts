@@ -87,6 +87,10 @@ export const useSetStatus = (id: string) =>
 export const useMerge = (id: string) =>
   useHotspotChange(id, (hotspotIds: string[]) => api<HotspotDetailDto>(`/hotspots/${id}/merge`, { method: 'POST', body: { hotspotIds } }), true);
 
+/** Undoes a merge: the other hotspot is open again, so every cached detail is refetched. */
+export const useUnmerge = (id: string) =>
+  useHotspotChange(id, (hotspotId: string) => api<HotspotDetailDto>(`/hotspots/${id}/unmerge`, { method: 'POST', body: { hotspotId } }), true);
+
 /** Answers the NEW hotspot; this one lost mentions, so its detail is refetched as well. */
 export const useSplit = (id: string) =>
   useHotspotChange(id, (mentionIds: string[]) => api<HotspotDetailDto>(`/hotspots/${id}/split`, { method: 'POST', body: { mentionIds } }), true);
