@@ -10,7 +10,7 @@
  * hotspots (weighted share of each hotspot's main matter; 1 = no matters mixed), and the
  * clustering rate alone (mentions per second, analysis excluded; the analysis rate is printed too).
  *
- * npm run bench:clustering -- --file FILE.xlsx|FILE.csv [--top 10]
+ * npm run bench:clustering -- --file FILE.xlsx|FILE.csv [--top 10]   (--top 0: every hotspot of more than one message)
  *
  * A real export instead (read as the import page reads it; no labels): its messages clustered
  * in time order, with merging and without, and the largest hotspots of each with their sizes
@@ -61,7 +61,7 @@ async function realFile(file: string): Promise<void> {
     assigned.forEach((id, i) => members.set(target(id), [...(members.get(target(id)) ?? []), mentions[i]!]));
     const largest = [...members.values()].sort((a, b) => b.length - a.length);
     console.log(`\n${Number.isFinite(mergeSimilarity) ? `merging at ${mergeSimilarity}` : 'without merging'}: ${members.size} hotspots, ${merges.length} merges, ${largest.filter((m) => m.length > 1).length} with more than one message`);
-    largest.slice(0, process.env.ALL_GROUPS ? largest.filter((x) => x.length > 1).length : TOP).forEach((m, i) => {
+    largest.slice(0, TOP > 0 ? TOP : largest.filter((x) => x.length > 1).length).forEach((m, i) => {
       const titles = m.map((x) => `${x.publishedAt.slice(0, 10)} ${x.title ?? x.content.slice(0, 40)}`);
       console.log(`${String(i + 1).padStart(3)}. ${m.length} messages\n       ${titles.slice(0, 4).join('\n       ')}${m.length > 4 ? `\n       … ${m.length - 4} more` : ''}`);
     });

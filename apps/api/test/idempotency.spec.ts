@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RegisteredRequestDto, RequestDetailDto, UnitDto, UrgeDto } from '@govdesk/contracts';
+import type { RegisteredRequestDto, RequestDetailDto, UrgeDto } from '@govdesk/contracts';
+import { registerForEducationBureau } from './support/requests';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** `Idempotency-Key`: a retried change is carried out once and answered as the first time. */
@@ -14,14 +15,7 @@ describe('Idempotency-Key on changes (real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [handler, supervisor] = await Promise.all([t.login('handler'), t.login('supervisor')]);
-    const eduId = ((await t.http.get('/api/units').set(auth(handler))).body as UnitDto[]).find((u) => u.name === '县教体局')!.id;
-    request = (
-      await t.http
-        .post('/api/requests')
-        .set(auth(handler))
-        .send({ channel: 'in_person', receivedAt: '2026-10-09', unitId: eduId, applicant: { type: 'natural_person', name: '孙八', idType: 'other_id', idNumber: 'HK-B765432' }, description: '申请公开校车运营合同', form: { medium: 'paper', delivery: 'pickup' } })
-        .expect(201)
-    ).body as RegisteredRequestDto;
+    request = await registerForEducationBureau(t, handler, { name: '孙八', idNumber: 'HK-B765432' }, '申请公开校车运营合同');
   });
   afterAll(() => t.close());
 

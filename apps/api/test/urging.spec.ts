@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, NotificationDto, RegisteredRequestDto, ServerToClientEvents, UnitDto, UrgeDto } from '@govdesk/contracts';
+import type { ClientToServerEvents, NotificationDto, RegisteredRequestDto, ServerToClientEvents, UrgeDto } from '@govdesk/contracts';
+import { registerForEducationBureau } from './support/requests';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,14 +24,7 @@ describe('urging (督办) over the live channel, with real socket.io clients', (
   beforeAll(async () => {
     t = await startTestApp();
     [handler, supervisor] = await Promise.all([t.login('handler'), t.login('supervisor')]);
-    const eduId = ((await t.http.get('/api/units').set(auth(handler))).body as UnitDto[]).find((u) => u.name === '县教体局')!.id;
-    request = (
-      await t.http
-        .post('/api/requests')
-        .set(auth(handler))
-        .send({ channel: 'in_person', receivedAt: '2026-10-09', unitId: eduId, applicant: { type: 'natural_person', name: '钱七', idType: 'other_id', idNumber: 'HK-A123456' }, description: '申请公开学校食堂招标文件', form: { medium: 'paper', delivery: 'pickup' } })
-        .expect(201)
-    ).body as RegisteredRequestDto;
+    request = await registerForEducationBureau(t, handler, { name: '钱七', idNumber: 'HK-A123456' }, '申请公开学校食堂招标文件');
   });
   afterAll(async () => {
     clients.forEach((c) => c.disconnect());

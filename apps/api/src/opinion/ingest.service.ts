@@ -26,7 +26,7 @@ import { AnalysisService } from './analysis/analysis.service';
 import { HotspotIndex, mergeTargets, type HotspotMerge } from './clustering/hotspot-index';
 import { indexedFromRow, toSigned } from './clustering/cluster-state';
 import { HotspotEntity } from './entities/hotspot.entity';
-import { mergedPointer } from './merged-pointer';
+import { mergedPointer, noFigures } from './merged-pointer';
 import { addFigures, figuresOf, judge } from './hotspot-figures';
 import { headlineOf, namedAuthors, reachTotal } from './mention-figures';
 import { OpinionSettingsService } from './settings/opinion-settings.service';
@@ -160,15 +160,12 @@ export class IngestService {
     });
 
     let changes: HotspotChange[] = [];
-    const afterCommit: (() => void | Promise<void>)[] = [];
+    let afterCommit: () => Promise<void> = () => Promise.resolve();
     if (prepared.length) {
       try {
         changes = await this.dataSource.transaction(async (manager) => {
           const stored = await this.store(manager, prepared, results, context);
-          for (const listener of this.txListeners) {
-            const after = await listener(manager, stored);
-            if (after) afterCommit.push(after);
-          }
+          afterCommit = await this.announceInTransaction(manager, stored);
           return stored;
         });
       } catch (error) {
@@ -176,7 +173,7 @@ export class IngestService {
         throw error;
       }
     }
-    await this.runAfterCommit(afterCommit);
+    await afterCommit();
     const summary: IngestResultDto = {
       accepted: results.filter((r) => r.mentionId && !r.duplicate).length,
       duplicates: results.filter((r) => r.duplicate).length,
@@ -523,17 +520,15 @@ export class IngestService {
       const change = byId.get(id);
       if (!change) throw new Error(`hotspot ${id} absorbed others but is not among the call's changes`);
       const h = change.hotspot;
-      for (const f of merged.filter((m) => target(m.id) === id)) addFigures(h, f);
+      for (const f of merged.filter((m) => target(m.id) === id)) {
+        addFigures(h, f);
+        if (!h.levelManual) h.level = escalatedLevel(h.level, f.level);
+      }
       h.authorCount += newAuthors.get(id) ?? 0;
     }
     const recentRows = await this.recentFigures(manager, survivors, survivors.map((id) => new Date(byId.get(id)!.hotspot.lastSeenAt).toISOString()), rules.recentWindowMinutes);
     const recent = new Map(recentRows.map((r) => [r.id, r]));
-    for (const id of survivors) {
-      const change = byId.get(id)!;
-      const h = change.hotspot;
-      for (const f of merged.filter((m) => target(m.id) === id)) if (!h.levelManual) h.level = escalatedLevel(h.level, f.level);
-      Object.assign(change, judge(h, recent.get(id), rules));
-    }
+    for (const id of survivors) Object.assign(byId.get(id)!, judge(byId.get(id)!.hotspot, recent.get(id), rules));
     const emptied = merged.map((f) => mergedPointer(f, target(f.id)));
     const saved = [...survivors.map((id) => byId.get(id)!.hotspot), ...emptied];
     const seqRows: { seq: string }[] = await manager.query(`SELECT nextval('hotspot_index_seq')::text AS seq FROM generate_series(1, $1)`, [saved.length]);
@@ -722,23 +717,9 @@ function newHotspot(id: string, d: Delta): Omit<HotspotEntity, 'createdAt' | 'up
     levelManual: false,
     firstSeenAt: new Date(first),
     lastSeenAt: new Date(first),
-    mentionCount: 0,
-    duplicateCount: 0,
-    authorCount: 0,
-    negativeCount: 0,
-    reach: '0',
-    heat: 0,
-    fastRate: 0,
-    slowRate: 0,
     heatAt: new Date(first),
-    growth: 0,
     category: null,
-    categoryCounts: {},
-    terms: {},
-    simhashes: [],
-    places: {},
-    flags: [],
-    channels: {},
+    ...noFigures(),
     unitId: null,
     indexSeq: '0',
   };

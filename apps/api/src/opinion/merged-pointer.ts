@@ -1,15 +1,8 @@
 import type { HotspotEntity } from './entities/hotspot.entity';
 
-/**
- * What stays of a hotspot merged into another (by a monitor or by clustering): a pointer with
- * its title, level and time span for the record; its figures went to the survivor, so it shows
- * none of its own (no mentions, heat, reach, channels or places that are now counted there).
- */
-export function mergedPointer<T extends Omit<HotspotEntity, 'createdAt' | 'updatedAt'>>(h: T, into: string): T {
+/** The figures of a hotspot with no mentions counted: a new one, or what a merge left behind. */
+export function noFigures() {
   return {
-    ...h,
-    status: 'merged',
-    mergedInto: into,
     mentionCount: 0,
     duplicateCount: 0,
     authorCount: 0,
@@ -25,5 +18,14 @@ export function mergedPointer<T extends Omit<HotspotEntity, 'createdAt' | 'updat
     flags: [],
     terms: {},
     simhashes: [],
-  };
+  } satisfies Partial<HotspotEntity>;
+}
+
+/**
+ * What stays of a hotspot merged into another (by a monitor or by clustering): a pointer with
+ * its title, level and time span for the record; its figures went to the survivor, so it shows
+ * none of its own (no mentions, heat, reach, channels or places that are now counted there).
+ */
+export function mergedPointer<T extends Omit<HotspotEntity, 'createdAt' | 'updatedAt'>>(h: T, into: string): T {
+  return { ...h, status: 'merged', mergedInto: into, ...noFigures() };
 }
