@@ -294,6 +294,8 @@ describe('the alert board in Chromium (built product, embedded PostgreSQL)', () 
     const unitName = (await unit.getAttribute('title')) ?? '';
     await unit.click();
     await card.locator('[data-testid="alert-status"][data-status="assigned"]').waitFor();
+    // The live event (status, unit id) can arrive just before the answer that names the unit.
+    await card.filter({ hasText: unitName }).waitFor({ timeout: 5000 });
     expect(await card.textContent()).toContain(unitName);
     await card.getByTestId('alert-respond').click();
     await monitor.getByTestId('respond-text').fill('已发布情况通报：供水管道正在抢修，明日 8 时前恢复供水。');
