@@ -37,6 +37,8 @@ export const CLUSTER_LOCK = 0x6f70696e; // 'opin'
 const TITLE_BONUS = 0.15;
 /** Open hotspots a process keeps in memory (most recently active first). */
 const INDEX_CAPACITY = 20_000;
+/** Most mentions that calls waiting for the clustering lock share one transaction with. */
+const MAX_MENTIONS_PER_TRANSACTION = 4 * MAX_MENTIONS_PER_CALL;
 
 export interface IngestContext {
   actor: AuditActor;
@@ -56,11 +58,24 @@ export interface HotspotChange {
 }
 
 type Listener = (changes: HotspotChange[]) => void | Promise<void>;
+
+/** One call's mentions waiting to be stored (see `IngestService.storeQueued`). */
+interface StoreJob {
+  prepared: Prepared[];
+  context: IngestContext;
+  /** items refused before storing (for the audit entry) */
+  rejected: number;
+  done: (error?: unknown) => void;
+}
+
+/** A merge clustering made, with the call whose mention made it (its actor is audited). */
+type CallMerge = HotspotMerge & { job: StoreJob };
 /** Runs inside the ingest transaction (e.g. raising alerts); what it returns runs after the commit. */
 type TxListener = (manager: EntityManager, changes: HotspotChange[]) => Promise<(() => void | Promise<void>) | void>;
 
 interface Prepared {
-  index: number;
+  /** the item's answer, filled in by `store` */
+  result: IngestItemResult;
   input: MentionInput;
   analysis: TextAnalysis;
   contentHash: Buffer;
@@ -156,30 +171,91 @@ export class IngestService {
       const analysis = analyses[i]!;
       const contentHash = contentHashOf(input.content);
       const publishedAt = Date.parse(input.publishedAt);
-      return { index, input, analysis, contentHash, hash: contentHash.toString('hex'), publishedAt, reachTotal: reachTotal(input.reach), row: mentionRow(input, analysis, contentHash, publishedAt, context.sourceId) };
+      return { result: results[index]!, input, analysis, contentHash, hash: contentHash.toString('hex'), publishedAt, reachTotal: reachTotal(input.reach), row: mentionRow(input, analysis, contentHash, publishedAt, context.sourceId) };
     });
-
-    let changes: HotspotChange[] = [];
-    let afterCommit: () => Promise<void> = () => Promise.resolve();
-    if (prepared.length) {
-      try {
-        changes = await this.dataSource.transaction(async (manager) => {
-          const stored = await this.store(manager, prepared, results, context);
-          afterCommit = await this.announceInTransaction(manager, stored);
-          return stored;
-        });
-      } catch (error) {
-        this.indexSeq = -1n; // the index may hold what was rolled back
-        throw error;
-      }
-    }
-    await afterCommit();
-    const summary: IngestResultDto = {
+    if (prepared.length) await this.storeQueued({ prepared, context, rejected: items.length - prepared.length });
+    return {
       accepted: results.filter((r) => r.mentionId && !r.duplicate).length,
       duplicates: results.filter((r) => r.duplicate).length,
       rejected: results.filter((r) => r.error).length,
       results,
     };
+  }
+
+  private readonly queue: StoreJob[] = [];
+  private draining = false;
+
+  /**
+   * Stores a call's mentions. Calls that arrive while another is being stored wait in a queue
+   * and are then stored together, in one transaction under the clustering lock (group commit:
+   * one lock, one pass over their hotspots and one commit for several calls). The answer comes
+   * once the transaction has committed and its events are sent.
+   */
+  private storeQueued(job: Omit<StoreJob, 'done'>): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ ...job, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length) {
+        const batch = [this.queue.shift()!];
+        let size = batch[0]!.prepared.length;
+        while (this.queue.length && size + this.queue[0]!.prepared.length <= MAX_MENTIONS_PER_TRANSACTION) {
+          const job = this.queue.shift()!;
+          size += job.prepared.length;
+          batch.push(job);
+        }
+        await this.storeBatch(batch);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Stores calls together; if that fails, each one alone, so that one call's failure is its own. */
+  private async storeBatch(batch: StoreJob[]): Promise<void> {
+    try {
+      await this.commit(batch);
+      for (const job of batch) job.done();
+      return;
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.done(error);
+        return;
+      }
+      this.logger.warn(`storing ${batch.length} calls together failed (${(error as Error).message}); storing each alone`);
+    }
+    for (const job of batch) {
+      for (const p of job.prepared) Object.assign(p.result, { mentionId: null, hotspotId: null, duplicate: false });
+      try {
+        await this.commit([job]);
+        job.done();
+      } catch (error) {
+        job.done(error);
+      }
+    }
+  }
+
+  /** One transaction for `jobs`, then its after-commit work and the listeners. */
+  private async commit(jobs: StoreJob[]): Promise<void> {
+    let afterCommit: () => Promise<void> = () => Promise.resolve();
+    let changes: HotspotChange[];
+    try {
+      changes = await this.dataSource.transaction(async (manager) => {
+        const stored = await this.store(manager, jobs);
+        afterCommit = await this.announceInTransaction(manager, stored);
+        return stored;
+      });
+    } catch (error) {
+      this.indexSeq = -1n; // the index may hold what was rolled back
+      throw error;
+    }
+    await afterCommit();
     for (const listener of this.listeners) {
       try {
         await listener(changes);
@@ -187,7 +263,6 @@ export class IngestService {
         this.logger.error(`hotspot listener failed: ${(error as Error).stack ?? String(error)}`);
       }
     }
-    return summary;
   }
 
   /** Work that follows a commit (events): a failure is logged, the change stands. */
@@ -240,7 +315,9 @@ export class IngestService {
     return this.index;
   }
 
-  private async store(manager: EntityManager, prepared: Prepared[], results: IngestItemResult[], context: IngestContext): Promise<HotspotChange[]> {
+  private async store(manager: EntityManager, jobs: StoreJob[]): Promise<HotspotChange[]> {
+    const prepared = jobs.flatMap((job) => job.prepared);
+    const jobOf = new Map(jobs.flatMap((job) => job.prepared.map((p) => [p, job] as const)));
     return this.withIndex(manager, async (index) => {
       const rules = await this.settings.levelRules(manager);
 
@@ -268,10 +345,12 @@ export class IngestService {
       const toInsert: { p: Prepared; id: string; hotspotId: string }[] = [];
       const contentRepeats = new Map<string, { mentionId: string; count: number; reach: number }>();
       const hotspotDelta = new Map<string, Delta>();
-      const order = [...prepared].sort((a, b) => a.publishedAt - b.publishedAt || a.index - b.index);
+      // In published order; ties in the order of calls and items.
+      const order = prepared.map((p, i) => ({ p, i })).sort((a, b) => a.p.publishedAt - b.p.publishedAt || a.i - b.i).map(({ p }) => p);
+      const merges: CallMerge[] = [];
       let nextId = 0;
       for (const p of order) {
-        const result = results[p.index]!;
+        const result = p.result;
         const key = p.input.externalId ? keyOf(p.input.channel, p.input.externalId) : null;
         const sameKey = key ? byKey.get(key) : undefined;
         if (sameKey) {
@@ -304,6 +383,7 @@ export class IngestService {
           category: p.analysis.category?.code ?? null,
         });
         if (assignment.created) createdHere.add(assignment.hotspotId);
+        for (const merge of index.takeMerges()) merges.push({ ...merge, job: jobOf.get(p)! });
         const id = ids[nextId++]!;
         const ref = { id, hotspotId: assignment.hotspotId };
         byHash.set(hash, ref);
@@ -315,10 +395,9 @@ export class IngestService {
         d.mentions.push({ p, similarity: assignment.centroidSimilarity });
       }
 
-      // Hotspots merged while clustering: this call's mentions and counts go where they ended up.
-      const merges = index.takeMerges();
+      // Hotspots merged while clustering: these calls' mentions and counts go where they ended up.
       const target = mergeTargets(merges);
-      const deltas = merges.length ? remapDeltas(hotspotDelta, toInsert, results, target) : hotspotDelta;
+      const deltas = merges.length ? remapDeltas(hotspotDelta, toInsert, prepared, target) : hotspotDelta;
       await this.insertMentions(manager, toInsert);
       if (contentRepeats.size) {
         await manager.query(
@@ -329,22 +408,26 @@ export class IngestService {
       }
       let changes = await this.applyDeltas(manager, index, deltas, rules);
       const storedMerges = merges.filter((m) => !createdHere.has(m.from));
-      if (storedMerges.length) changes = await this.foldMerged(manager, index, changes, storedMerges, target, rules, context);
-      await this.audit.record(manager, {
-        actor: context.actor,
-        action: 'mentions.ingest',
-        entityType: 'mention',
-        entityId: null,
-        ip: context.ip ?? null,
-        after: {
-          sourceId: context.sourceId,
-          accepted: toInsert.length,
-          duplicates: results.filter((r) => r.duplicate).length,
-          rejected: results.filter((r) => r.error).length,
-          hotspots: changes.length,
-          merged: merges.length,
-        },
-      });
+      if (storedMerges.length) changes = await this.foldMerged(manager, index, changes, storedMerges, target, rules);
+      // One entry per call, with its own figures.
+      await this.audit.recordMany(
+        manager,
+        jobs.map((job) => ({
+          actor: job.context.actor,
+          action: 'mentions.ingest',
+          entityType: 'mention',
+          entityId: null,
+          ip: job.context.ip ?? null,
+          after: {
+            sourceId: job.context.sourceId,
+            accepted: job.prepared.filter((p) => p.result.mentionId && !p.result.duplicate).length,
+            duplicates: job.prepared.filter((p) => p.result.duplicate).length,
+            rejected: job.rejected,
+            hotspots: new Set(job.prepared.map((p) => p.result.hotspotId).filter(Boolean)).size,
+            merged: merges.filter((m) => m.job === job).length,
+          },
+        })),
+      );
       return changes;
     });
   }
@@ -471,8 +554,8 @@ export class IngestService {
   }
 
   /**
-   * Stores the merges of stored hotspots that clustering made in this call (`applyDeltas` has
-   * stored the survivors with this call's mentions): their mentions, authors and linked
+   * Stores the merges of stored hotspots that clustering made in this transaction (`applyDeltas`
+   * has stored the survivors with its mentions): their mentions, authors and linked
    * requests move to the survivor, their figures are added to its, its level is judged again
    * (never lowered), and each merged hotspot stays as a `merged` pointer, reported among the
    * changes so that its open alert follows it.
@@ -481,13 +564,12 @@ export class IngestService {
     manager: EntityManager,
     index: HotspotIndex,
     changes: HotspotChange[],
-    merges: HotspotMerge[],
-    /** where each hotspot ended up after all of the call's merges (a chain may pass through hotspots new in the call) */
+    merges: CallMerge[],
+    /** where each hotspot ended up after all of the transaction's merges (a chain may pass through hotspots new in it) */
     target: (id: string) => string,
     rules: LevelRules,
-    context: IngestContext,
   ): Promise<HotspotChange[]> {
-    const pairs = merges.map((m) => ({ from: m.from, into: target(m.from), similarity: m.similarity }));
+    const pairs = merges.map((m) => ({ from: m.from, into: target(m.from), similarity: m.similarity, context: m.job.context }));
     const from = pairs.map((p) => p.from);
     const into = pairs.map((p) => p.into);
     const merged = await manager.getRepository(HotspotEntity).findBy({ id: In(from) });
@@ -537,7 +619,7 @@ export class IngestService {
     this.advanceIndex(BigInt(seqRows.at(-1)!.seq));
     await this.audit.recordMany(
       manager,
-      pairs.map((p) => ({ actor: context.actor, action: 'hotspot.auto_merge', entityType: 'hotspot', entityId: p.into, ip: context.ip ?? null, after: { merged: p.from, similarity: Math.round(p.similarity * 1000) / 1000 } })),
+      pairs.map((p) => ({ actor: p.context.actor, action: 'hotspot.auto_merge', entityType: 'hotspot', entityId: p.into, ip: p.context.ip ?? null, after: { merged: p.from, similarity: Math.round(p.similarity * 1000) / 1000 } })),
     );
     const mergedChanges: HotspotChange[] = emptied.map((f, i) => ({
       hotspot: f,
@@ -665,12 +747,12 @@ function mentionRow(input: MentionInput, analysis: TextAnalysis, contentHash: Bu
 }
 
 /**
- * This call's deltas, mentions and results with each hotspot replaced by the one it was
+ * The transaction's deltas, mentions and answers with each hotspot replaced by the one it was
  * merged into; a survivor's mentions in published order.
  */
-function remapDeltas(deltas: Map<string, Delta>, toInsert: { hotspotId: string }[], results: IngestItemResult[], target: (id: string) => string): Map<string, Delta> {
+function remapDeltas(deltas: Map<string, Delta>, toInsert: { hotspotId: string }[], prepared: Prepared[], target: (id: string) => string): Map<string, Delta> {
   for (const t of toInsert) t.hotspotId = target(t.hotspotId);
-  for (const r of results) if (r.hotspotId) r.hotspotId = target(r.hotspotId);
+  for (const { result } of prepared) if (result.hotspotId) result.hotspotId = target(result.hotspotId);
   const out = new Map<string, Delta>();
   for (const [id, d] of deltas) {
     const to = deltaOf(out, target(id));

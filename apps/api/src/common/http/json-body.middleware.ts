@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -9,15 +10,9 @@ import { AppError } from '../errors/app.error';
  */
 /** Routes that take large batches get their own limit. */
 const INGEST_PATH = /^\/api\/opinion\/mentions\/?$/;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Refuses a body that is not valid UTF-8 instead of storing replacement characters. */
 function verifyUtf8(_req: unknown, _res: unknown, buffer: Buffer): void {
-  try {
-    utf8.decode(buffer);
-  } catch {
-    throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid' });
-  }
+  if (!isUtf8(buffer)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid' });
 }
 
 @Injectable()
