@@ -165,6 +165,37 @@ describe('alerts and escalation with real socket.io clients and pg-boss timers',
     }
   });
 
+  it('raises an open alert to a more serious level when its matter grows: the same alert, a new generation, its event, audit entry and timer', async () => {
+    const mentions = burst('lamp', '锦水街道', '小区路灯长期不亮', 400);
+    const start = await ingest(mentions.slice(0, 6));
+    const hotspotId = start.results[0]!.hotspotId!;
+    const [first] = await t.sql<{ id: string; level: number; generation: number }>(`SELECT id, level, generation FROM alerts WHERE hotspot_id = $1`, [hotspotId]);
+    expect(first).toMatchObject({ level: 4, generation: 0 });
+
+    const mon = await connect(t.server.url, monitor);
+    clients.push(mon);
+    const raised = next(mon, 'alert.raised', (p) => p.alertId === first!.id);
+    const rest = await ingest(mentions.slice(6));
+    expect(rest.results.every((r) => r.hotspotId === hotspotId)).toBe(true);
+    expect((await raised).level).toBeLessThanOrEqual(3);
+
+    const [now] = await t.sql<{ id: string; level: number; generation: number; count: number; dedup_key: string; status: string; step: number }>(
+      `SELECT id, level, generation, count, dedup_key, status, step FROM alerts WHERE hotspot_id = $1`,
+      [hotspotId],
+    );
+    expect(now).toMatchObject({ id: first!.id, generation: 1, count: 30, status: 'open', step: 0 });
+    expect(now!.level).toBeLessThanOrEqual(3);
+    expect(now!.dedup_key).toBe(`${hotspotId}:${now!.level}`);
+    const audit = await t.sql<{ action: string; level: number }>(`SELECT action, (after->>'level')::int AS level FROM audit_log WHERE entity_id = $1 ORDER BY at`, [first!.id]);
+    expect(audit).toEqual([
+      { action: 'alert.raise', level: 4 },
+      { action: 'alert.raise_level', level: now!.level },
+    ]);
+    // The escalation timer of the new generation (the old generation's timer no longer fires).
+    const steps = await t.sql<{ generation: number }>(`SELECT (data->>'generation')::int AS generation FROM pgboss.job WHERE name = 'alert-escalate' AND data->>'alertId' = $1`, [first!.id]);
+    expect(steps.map((s) => s.generation)).toContain(1);
+  });
+
   it('tells a client that has seen no alert event where the log stands, so it can ask for what it misses', async () => {
     const fresh: Client = io(t.server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: monitor }, reconnection: false, forceNew: true });
     clients.push(fresh);

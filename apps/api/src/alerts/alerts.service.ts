@@ -189,15 +189,30 @@ export class AlertsService implements OnModuleInit, OnApplicationBootstrap {
     const silenced = await this.silencedOf(manager, raises);
     const alerts: AlertEntity[] = [];
     const created: AlertEntity[] = [];
+    const raised: AlertEntity[] = [];
     for (const [i, { hotspot: h, level, rule, existing, added }] of raises.entries()) {
       const fields = { level, dedupKey: `${h.id}:${level}`, rule, title: h.title, silenced: silenced[i]!, raisedAt: now, status: 'open' as const, step: 0 };
       if (existing) {
-        alerts.push(await manager.save(Object.assign(existing, fields, { count: existing.count + added, generation: existing.generation + 1 })));
+        raised.push(Object.assign(existing, fields, { count: existing.count + added, generation: existing.generation + 1 }));
+        alerts.push(existing);
       } else {
         const alert = manager.create(AlertEntity, { ...fields, hotspotId: h.id, count: Math.max(1, added), discoveredAt: now, generation: 0 });
         alerts.push(alert);
         created.push(alert);
       }
+    }
+    if (raised.length) {
+      // Open alerts raised to a more serious level: one statement for all of them.
+      await manager.query(
+        `UPDATE alerts a SET level = x.level, dedup_key = x.dedup_key, rule = x.rule, title = x.title, silenced = x.silenced,
+                raised_at = $2, status = 'open', step = 0, count = x.count, generation = x.generation
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, level smallint, dedup_key varchar, rule varchar, title varchar, silenced boolean, count int, generation int)
+          WHERE a.id = x.id`,
+        [
+          JSON.stringify(raised.map((a) => ({ id: a.id, level: a.level, dedup_key: a.dedupKey, rule: a.rule, title: a.title, silenced: a.silenced, count: a.count, generation: a.generation }))),
+          now,
+        ],
+      );
     }
     if (created.length) {
       const { identifiers } = await manager.insert(AlertEntity, created);

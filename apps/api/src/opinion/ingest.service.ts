@@ -21,6 +21,7 @@ import {
 } from '@govdesk/domain';
 import { simhashToBigInt, type TextAnalysis } from '@govdesk/text-analysis';
 import { AuditService, type AuditActor } from '../audit/audit.service';
+import { arrayLiteral, byteaLiteral, copyRow, copyRows } from '../database/copy-text';
 import { AppError } from '../common/errors/app.error';
 import { AnalysisService } from './analysis/analysis.service';
 import { HotspotIndex, mergeTargets, type HotspotMerge } from './clustering/hotspot-index';
@@ -83,7 +84,7 @@ interface Prepared {
   hash: string;
   publishedAt: number;
   reachTotal: number;
-  /** the mention's row for `insertMentions` as JSON members, all but its id and hotspot (made before the lock) */
+  /** the mention's row for `insertMentions` in COPY text format, all but its id and hotspot (made before the lock) */
   row: string;
 }
 
@@ -251,6 +252,7 @@ export class IngestService {
         afterCommit = await this.announceInTransaction(manager, stored);
         return stored;
       });
+
     } catch (error) {
       this.indexSeq = -1n; // the index may hold what was rolled back
       throw error;
@@ -439,18 +441,7 @@ export class IngestService {
   }
 
   private async insertMentions(manager: EntityManager, rows: { p: Prepared; id: string; hotspotId: string }[]): Promise<void> {
-    if (!rows.length) return;
-    const records = `[${rows.map(({ p, id, hotspotId }) => `{"id":"${id}","hotspot_id":"${hotspotId}",${p.row}}`).join(',')}]`;
-    await manager.query(
-      `INSERT INTO mentions (id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
-                             content_hash, simhash, sentiment_score, category, keywords, places, flags, hotspot_id)
-       SELECT id, channel, external_id, title, content, author, url, published_at, reach, place, source_id,
-              decode(substr(content_hash, 3), 'hex'), simhash, sentiment_score, category, keywords, places, flags, hotspot_id
-         FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, channel varchar, external_id varchar, title varchar, content text,
-              author varchar, url varchar, published_at timestamptz, reach jsonb, place varchar, source_id uuid, content_hash text,
-              simhash bigint, sentiment_score real, category varchar, keywords jsonb, places text[], flags text[], hotspot_id uuid)`,
-      [records],
-    );
+    await copyRows(manager, 'mentions', MENTION_COLUMNS, rows.map(({ p, id, hotspotId }) => `${id}\t${p.row}\t${hotspotId}`));
   }
 
   /** Adds each hotspot's new mentions to its figures, recomputes heat and level, and stores it. */
@@ -723,27 +714,50 @@ export class IngestService {
   }
 }
 
-/** A mention's row as JSON members (without id and hotspot_id), for `jsonb_to_recordset` in insertMentions. */
+/** The columns `insertMentions` copies into, in the order of `mentionRow`'s values between id and hotspot. */
+const MENTION_COLUMNS = [
+  'id',
+  'channel',
+  'external_id',
+  'title',
+  'content',
+  'author',
+  'url',
+  'published_at',
+  'reach',
+  'place',
+  'source_id',
+  'content_hash',
+  'simhash',
+  'sentiment_score',
+  'category',
+  'keywords',
+  'places',
+  'flags',
+  'hotspot_id',
+];
+
+/** A mention's row in COPY text format, without its id and hotspot (made before the lock). */
 function mentionRow(input: MentionInput, analysis: TextAnalysis, contentHash: Buffer, publishedAt: number, sourceId: string | null): string {
-  return JSON.stringify({
-    channel: input.channel,
-    external_id: input.externalId ?? null,
-    title: input.title?.trim() || null,
-    content: input.content,
-    author: input.author?.trim() || null,
-    url: input.url ?? null,
-    published_at: new Date(publishedAt).toISOString(),
-    reach: input.reach ?? {},
-    place: input.place ?? null,
-    source_id: sourceId,
-    content_hash: `\\x${contentHash.toString('hex')}`,
-    simhash: toSigned(simhashToBigInt(analysis.simhash)),
-    sentiment_score: analysis.sentiment.score,
-    category: analysis.category?.code ?? null,
-    keywords: analysis.keywords,
-    places: analysis.places.map((pl) => pl.name),
-    flags: [...new Set(analysis.flags.map((f) => f.category))],
-  }).slice(1, -1);
+  return copyRow([
+    input.channel,
+    input.externalId ?? null,
+    input.title?.trim() || null,
+    input.content,
+    input.author?.trim() || null,
+    input.url ?? null,
+    new Date(publishedAt).toISOString(),
+    JSON.stringify(input.reach ?? {}),
+    input.place ?? null,
+    sourceId,
+    byteaLiteral(contentHash),
+    toSigned(simhashToBigInt(analysis.simhash)),
+    analysis.sentiment.score,
+    analysis.category?.code ?? null,
+    JSON.stringify(analysis.keywords),
+    arrayLiteral(analysis.places.map((pl) => pl.name)),
+    arrayLiteral([...new Set(analysis.flags.map((f) => f.category))]),
+  ]);
 }
 
 /**
