@@ -14,7 +14,17 @@
  *
  * A real export instead (read as the import page reads it; no labels): its messages clustered
  * in time order, with merging and without, and the largest hotspots of each with their sizes
- * and their first titles, to judge by eye whether each is one matter.
+ * and their first titles, to judge by eye whether each is one matter. Without labels, three
+ * checks stand in for them (pairs of messages within the clustering window):
+ * - the same subject: pairs whose titles are alike (character-bigram Dice ≥ 0.7) — how many
+ *   are in one hotspot;
+ * - the same answer: when the file has the official replies (a column 答复意见 or 回复), pairs
+ *   whose replies are near-duplicates once the greetings are left out (character-trigram
+ *   Jaccard ≥ 0.5, at least 60 characters) and whose titles share something (Dice ≥ 0.3): an
+ *   office answering two messages with one text is usually answering one matter — how many
+ *   are in one hotspot;
+ * - suspect pairs: in one hotspot, with titles unlike (Dice < 0.25) and replies unlike
+ *   (Jaccard < 0.3): likely two matters.
  */
 import { Analyzer, DEFAULT_TAXONOMY, simhashToBigInt } from '@govdesk/text-analysis';
 import { DEFAULT_CLUSTER_OPTIONS, GENERIC_COMPLAINT_WORDS, HotspotIndex, mergeTargets, type ClusterMention } from '../../apps/api/src/opinion/clustering/hotspot-index';
@@ -47,6 +57,9 @@ function toCluster(analyzer: Analyzer, m: MentionInput): ClusterMention {
 async function realFile(file: string): Promise<void> {
   const table = await readTable(readFileSync(file), file);
   const rows = rowsToMentions(table.rows, suggestMapping(table.columns), 'message_board');
+  const replyColumn = table.columns.find((c) => /答复意见|回复/.test(c));
+  const replyOf = new Map<MentionInput, string>();
+  rows.forEach((r, i) => r.input && replyColumn && replyOf.set(r.input, String(table.rows[i]!.cells[replyColumn] ?? '')));
   const mentions = rows.flatMap((r) => (r.input ? [r.input] : [])).sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
   const analyzer = new Analyzer();
   const prepared = mentions.map((m) => ({ cluster: toCluster(analyzer, m), matter: '' }));
@@ -61,11 +74,63 @@ async function realFile(file: string): Promise<void> {
     assigned.forEach((id, i) => members.set(target(id), [...(members.get(target(id)) ?? []), mentions[i]!]));
     const largest = [...members.values()].sort((a, b) => b.length - a.length);
     console.log(`\n${Number.isFinite(mergeSimilarity) ? `merging at ${mergeSimilarity}` : 'without merging'}: ${members.size} hotspots, ${merges.length} merges, ${largest.filter((m) => m.length > 1).length} with more than one message`);
+    printPairChecks(mentions, assigned.map(target), replyColumn ? (m) => replyOf.get(m) ?? '' : null);
     largest.slice(0, TOP > 0 ? TOP : largest.filter((x) => x.length > 1).length).forEach((m, i) => {
       const titles = m.map((x) => `${x.publishedAt.slice(0, 10)} ${x.title ?? x.content.slice(0, 40)}`);
       console.log(`${String(i + 1).padStart(3)}. ${m.length} messages\n       ${titles.slice(0, 4).join('\n       ')}${m.length > 4 ? `\n       … ${m.length - 4} more` : ''}`);
     });
   }
+}
+
+const grams = (text: string, n: number): Set<string> => {
+  const out = new Set<string>();
+  for (let i = 0; i + n <= text.length; i++) out.add(text.slice(i, i + n));
+  return out;
+};
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const g of a) if (b.has(g)) n++;
+  return n;
+}
+const dice = (a: Set<string>, b: Set<string>): number => (2 * overlap(a, b)) / (a.size + b.size || 1);
+const jaccard = (a: Set<string>, b: Set<string>): number => overlap(a, b) / (a.size + b.size - overlap(a, b) || 1);
+/** A reply without what every reply says (greeting, receipt, thanks, date) and white space. */
+const replyBody = (reply: string): string =>
+  reply
+    .replace(/网友[：:]?\s*您好[！!，,。]?|您的留言已?收悉[。，,]?|现将有关情况(回复|答复)如下[：:]?|感谢您对我们工作的(关心|支持|理解)[^。]*。?|\d{4}年\d{1,2}月\d{1,2}日/g, '')
+    .replace(/\s+/g, '');
+
+/** The label-free checks of a real export (see the top of this file). */
+function printPairChecks(mentions: MentionInput[], hotspotOf: string[], replyOf: ((m: MentionInput) => string) | null): void {
+  const titles = mentions.map((m) => grams((m.title ?? m.content.slice(0, 40)).replace(/\s+/g, ''), 2));
+  const replies = replyOf ? mentions.map((m) => replyBody(replyOf(m))) : null;
+  const replyGrams = replies?.map((r) => grams(r, 3)) ?? null;
+  const times = mentions.map((m) => Date.parse(m.publishedAt));
+  const window = DEFAULT_CLUSTER_OPTIONS.windowMs;
+  const count = { subject: 0, subjectTogether: 0, answer: 0, answerTogether: 0, together: 0, suspect: 0 };
+  for (let i = 0; i < mentions.length; i++) {
+    for (let j = i + 1; j < mentions.length && times[j]! - times[i]! <= window; j++) {
+      const together = hotspotOf[i] === hotspotOf[j];
+      const titleDice = dice(titles[i]!, titles[j]!);
+      const replyJaccard = replyGrams ? jaccard(replyGrams[i]!, replyGrams[j]!) : 0;
+      if (titleDice >= 0.7) {
+        count.subject++;
+        if (together) count.subjectTogether++;
+      }
+      if (replies && replies[i]!.length >= 60 && replies[j]!.length >= 60 && replyJaccard >= 0.5 && titleDice >= 0.3) {
+        count.answer++;
+        if (together) count.answerTogether++;
+      }
+      if (together) {
+        count.together++;
+        if (titleDice < 0.25 && (!replyGrams || replyJaccard < 0.3)) count.suspect++;
+      }
+    }
+  }
+  const share = (a: number, b: number) => `${a} of ${b}${b ? ` (${(a / b).toFixed(2)})` : ''}`;
+  console.log(`  pairs with alike titles in one hotspot: ${share(count.subjectTogether, count.subject)}`);
+  if (replies) console.log(`  pairs answered with one reply in one hotspot: ${share(count.answerTogether, count.answer)}`);
+  console.log(`  pairs in one hotspot: ${count.together}, of them suspect (titles${replies ? ' and replies' : ''} unlike): ${count.suspect}`);
 }
 
 function main(): void {
