@@ -62,6 +62,16 @@ describe('Segmenter', () => {
     expect(words).toEqual(expect.arrayContaining(['榆山街道', '锦水街道', '东阿镇', '玫瑰镇', '洪范池镇', '孔村镇', '孝直镇', '安城镇']));
   });
 
+  it('cuts the anonymised place codes of exported data off the name after them', () => {
+    // jieba alone: 区丽发 | 新城, 市伊 | 景园, 县星 | 沙镇 — the same compound read two ways.
+    expect(segmenter.cut('A2区丽发新城小区附近搅拌站噪音扰民')).toEqual(expect.arrayContaining(['A2', '丽发', '新城']));
+    expect(segmenter.cut('丽发新城附近的搅拌站晚上施工太吵')).toEqual(expect.arrayContaining(['丽发', '新城']));
+    expect(segmenter.cut('A市伊景园滨河苑捆绑销售车位')).not.toContain('市伊');
+    expect(segmenter.cut('A7县星沙镇板桥小区一条街扰民')).toEqual(expect.arrayContaining(['A7', '星沙镇', '板桥']));
+    // Not a code: a letter inside a word, or a code with nothing Chinese after it.
+    expect(segmenter.cut('ABC区 K9县')).toEqual(['ABC', '区', 'K9', '县']);
+  });
+
   it('keeps a numbered name whole (3路, 1号线)', () => {
     expect(segmenter.cut('请问3路公交车还停老汽车站吗')).toEqual(expect.arrayContaining(['3路', '公交车']));
     expect(segmenter.cut('地铁3号线开通问题')).toEqual(['地铁', '3号线', '开通', '问题']);

@@ -45,6 +45,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** A number and the word after it that together name one thing: 3路 (a bus line), 3号线, 5号楼, 2栋. */
 const NUMBERED = new Set(['路', '号线', '号', '号楼', '栋', '期', '单元', '组', '层', '中', '小']);
 const DIGITS = /^\d{1,4}$/;
+/** An anonymised place code (A市, A2区, K9县) with a Chinese character after it. */
+const PLACE_CODE_BEFORE_NAME = /(?<![A-Za-z0-9])([A-Z]\d{0,2}[市区县])(?=[\u3400-\u9fff])/g;
 
 /** Replaces unpaired surrogates with U+FFFD (String.prototype.toWellFormed of ES2024). */
 export function toWellFormed(text: string): string {
@@ -113,16 +115,15 @@ export class Segmenter {
 
   /**
    * Every token jieba produces (HMM on for unknown words), white space removed, a number joined
-   * with the word that makes it a name (3路, 1号线).
-   *
-   * (Tried and left out: a space after anonymised place codes such as A2区, which keeps the name
-   * after them whole — 丽发新城 instead of 区丽发 — but also turns the towns after county codes,
-   * A7县星沙, into shared words that pulled 20 unrelated messages of the real message-board
-   * export into one hotspot.)
+   * with the word that makes it a name (3路, 1号线), and the anonymised place codes of exported
+   * data (A市, A2区, K9县) cut off from the name after them: 丽发新城 and 伊景园 read the same
+   * with or without A2区 / A市 in front (jieba alone cuts 区丽发 | 新城 and 市伊 | 景园).
+   * Towns then stand alone too (A7县星沙 → 星沙), so words shared by many hotspots do not make
+   * mentions one matter (the index's `maxAnchorShare`).
    */
   cut(text: string): string[] {
     if (!text) return [];
-    const tokens = this.jieba.cut(toWellFormed(text), true);
+    const tokens = this.jieba.cut(toWellFormed(text).replace(PLACE_CODE_BEFORE_NAME, '$1 '), true);
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

@@ -39,6 +39,26 @@ describe('HotspotIndex', () => {
     expect(later.hotspotId).not.toBe(first.hotspotId);
   });
 
+  it('does not let a word that many hotspots share make mentions one matter', () => {
+    // Twenty different matters in one town, each named with the town (as messages of a county
+    // name its seat); then a new matter in that town that shares nothing else with them.
+    const index = new HotspotIndex();
+    const matters = ['路灯不亮', '井盖缺失', '垃圾成堆', '噪音扰民', '占道经营', '污水横流', '电梯故障', '停车收费', '学校划片', '公交停运',
+      '自来水停供', '燃气涨价', '物业乱收费', '违章搭建', '树木倒伏', '道路破损', '广场舞扰民', '宠物伤人', '菜市场脏乱', '网吧接纳未成年人'];
+    matters.forEach((m, i) => index.assign(mention(`星沙${m}的问题，${m}已经很久了`, i)));
+    const shared = index.assign(mention('星沙某小区门口的快递柜收费太贵', 30));
+    expect(shared.created).toBe(true);
+    // (Without the rule it joins one of them.)
+    const without = new HotspotIndex({ ...index.options, maxAnchorShare: 1 });
+    matters.forEach((m, i) => without.assign(mention(`星沙${m}的问题，${m}已经很久了`, i)));
+    expect(without.assign(mention('星沙某小区门口的快递柜收费太贵', 30)).created).toBe(false);
+    // A word few hotspots share still names a matter.
+    const first = index.assign(mention('星沙浏阳河大桥桥面开裂，过车时晃得厉害', 31));
+    const second = index.assign(mention('浏阳河大桥桥面裂缝越来越大，什么时候维修', 32));
+    expect(first.created).toBe(true);
+    expect(second.hotspotId).toBe(first.hotspotId);
+  });
+
   it('merges the hotspots one matter started side by side once a mention names both, the smaller into the larger', () => {
     const index = new HotspotIndex();
     const fish = ['浪溪河孝直镇段河面上漂着不少死鱼', '浪溪河胡庄村桥下河面上漂着一片死鱼', '浪溪河后屯村附近河面上漂着死鱼，河水发黑'];

@@ -62,6 +62,12 @@ export interface ClusterOptions {
   genericWords: ReadonlySet<string>;
   /** Centroid similarity at which two hotspots of one matter are merged (above 1: never). */
   mergeSimilarity: number;
+  /**
+   * A word in the centroids of more than this share of the hotspots (and of more than 10)
+   * names no matter, whatever the dictionary says: in a county's stream, the towns that most
+   * messages name (星沙 in the real export's A7县).
+   */
+  maxAnchorShare: number;
 }
 
 /** A hotspot merged into another as its centroid came close (the ingest stores it). */
@@ -88,7 +94,11 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxPostings: 400,
   genericWords: new Set(GENERIC_COMPLAINT_WORDS),
   mergeSimilarity: 0.45,
+  maxAnchorShare: 0.01,
 };
+
+/** Below this many hotspots sharing it, a word's share is no evidence (see `maxAnchorShare`). */
+const MIN_ANCHOR_POSTINGS = 10;
 
 /** Where each hotspot's mentions are after these merges: itself, or the hotspot it ended up in. */
 export function mergeTargets(merges: readonly HotspotMerge[]): (id: string) => string {
@@ -270,11 +280,13 @@ export class HotspotIndex {
     if (vNorm === 0) return null;
     // Dot products with every hotspot sharing a word, accumulated by slot.
     const touched: number[] = [];
+    const anchorLimit = Math.max(MIN_ANCHOR_POSTINGS, this.options.maxAnchorShare * this.hotspots.size);
     for (const [word, w] of v) {
       const posting = this.postings.get(word);
       if (!posting || posting.size > this.options.maxPostings) continue;
       // The matter's own name, or a named place together with its topic (浪溪河 + 排污).
-      const anchor = anchors.has(word) || named.has(word) ? 1 : 0;
+      // A word in a large share of the hotspots (a town every message of a county names) is not one.
+      const anchor = (anchors.has(word) || named.has(word)) && posting.size <= anchorLimit ? 1 : 0;
       const { dots, shared, anchored } = this;
       posting.forEach((cw, slot) => {
         if (shared[slot] === 0) touched.push(slot);
