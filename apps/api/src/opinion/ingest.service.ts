@@ -110,7 +110,8 @@ const firstIssue = (error: { issues: { path: PropertyKey[]; message: string }[] 
 /**
  * Ingest: validation of each item alone, text analysis outside the transaction, then in one
  * transaction under the clustering lock: duplicates, clustering into hotspots, the mentions,
- * the hotspots' figures, heat and level. A failed transaction leaves nothing stored and the
+ * the hotspots' figures, heat and level. Calls that arrive while another is being stored share
+ * the next transaction (`storeQueued`). A failed transaction leaves nothing stored and the
  * in-memory index is rebuilt from the database.
  */
 @Injectable()
@@ -252,7 +253,6 @@ export class IngestService {
         afterCommit = await this.announceInTransaction(manager, stored);
         return stored;
       });
-
     } catch (error) {
       this.indexSeq = -1n; // the index may hold what was rolled back
       throw error;
