@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency';
@@ -40,6 +40,8 @@ export class AppModule implements NestModule {
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
+          // Nest 11's wildcard (nestjs-pino's default, '*', makes Nest warn at start-up about a legacy route).
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         JobsModule,
