@@ -1,5 +1,5 @@
 import type { IngestResultDto, MentionInput } from '@govdesk/contracts';
-import { CLUSTER_LOCK } from '../src/opinion/ingest.service';
+import { CLUSTER_LOCK, IngestService } from '../src/opinion/ingest.service';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -21,7 +21,7 @@ const call = (tag: string, n: number, extra: Partial<MentionInput> = {}): Mentio
  * Calls that arrive while another holds the clustering lock are stored together, in one
  * transaction (group commit). The test holds the lock itself, so that which calls wait and
  * share a transaction is known: the first call's transaction waits for the lock, the later
- * calls queue behind it.
+ * calls queue behind it (`IngestService.queuedCalls`) and are then stored in one transaction.
  */
 describe('ingest stores calls that wait for the clustering lock together (real PostgreSQL)', () => {
   let t: TestApp;
@@ -33,27 +33,41 @@ describe('ingest stores calls that wait for the clustering lock together (real P
   });
   afterAll(() => t.close());
 
-  const post = (mentions: MentionInput[]) =>
+  const post = (mentions: MentionInput[], idempotencyKey?: string) =>
     t.http
       .post('/api/opinion/mentions')
-      .set(auth(monitor))
+      .set({ ...auth(monitor), ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}) })
       .send({ mentions })
       .then((res) => res);
 
-  /** Sends `first`, waits until its transaction waits for the lock the test holds, then sends the rest; releases the lock once they are queued. */
-  async function behindTheLock(first: MentionInput[], rest: MentionInput[][]) {
+  async function until(what: string, condition: () => Promise<boolean> | boolean): Promise<void> {
+    for (let tries = 0; !(await condition()); tries++) {
+      if (tries > 400) throw new Error(`waited 10 s: ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /**
+   * Sends `first`, waits until its transaction waits for the lock the test holds (in this
+   * test's database: other test files' servers share the PostgreSQL), then sends the rest and
+   * waits until they are queued behind it; then releases the lock.
+   */
+  async function behindTheLock(first: MentionInput[], rest: { mentions: MentionInput[]; key?: string }[], firstKey?: string) {
+    const ingest = t.server.app.get(IngestService);
     await t.sql('SELECT pg_advisory_lock($1)', [CLUSTER_LOCK]);
     try {
-      const head = post(first);
-      for (let tries = 0; ; tries++) {
-        const [{ waiting }] = await t.sql<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
-        if (waiting === 1) break;
-        if (tries > 200) throw new Error('the first call never waited for the clustering lock');
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      const tail = rest.map(post);
-      // The later calls are analysed (a few mentions each: milliseconds) and queue behind the first.
-      await new Promise((r) => setTimeout(r, 1500));
+      const head = post(first, firstKey);
+      await until('the first call waits for the clustering lock', async () => {
+        const [{ waiting }] = await t.sql<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_locks
+            WHERE locktype = 'advisory' AND NOT granted AND objid = $1
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          [CLUSTER_LOCK],
+        );
+        return waiting === 1;
+      });
+      const tail = rest.map((r) => post(r.mentions, r.key));
+      await until('the later calls are queued', () => ingest.queuedCalls === rest.length);
       await t.sql('SELECT pg_advisory_unlock($1)', [CLUSTER_LOCK]);
       return Promise.all([head, ...tail]);
     } catch (error) {
@@ -71,7 +85,7 @@ describe('ingest stores calls that wait for the clustering lock together (real P
     // The third repeats one of the second's texts under another id, and one of its ids.
     const third = [...call('gc-c', 3), { ...second[1]!, externalId: 'gc-c-repost' }, { ...second[2]!, content: '同一编号的重发' }];
     const fourth = call('gc-d', 4);
-    const [a, b, c, d] = await behindTheLock(first, [second, third, fourth]);
+    const [a, b, c, d] = await behindTheLock(first, [{ mentions: second, key: 'gc-key-b' }, { mentions: third, key: 'gc-key-c' }, { mentions: fourth }], 'gc-key-a');
     for (const res of [a, b, c, d]) expect(res!.status).toBe(200);
     const bodies = [a, b, c, d].map((res) => res!.body as IngestResultDto);
     expect(bodies.map((x) => x.results.map((r) => r.externalId))).toEqual([first, second, third, fourth].map((m) => m.map((x) => x.externalId)));
@@ -99,6 +113,19 @@ describe('ingest stores calls that wait for the clustering lock together (real P
     expect(waited).toHaveLength(1);
     expect(waited[0]).not.toBe(firstTx);
 
+    // Each call's Idempotency-Key is written with its own answer, by the transaction that
+    // stored it: a retry gets that answer again and changes nothing.
+    const keys = await t.sql<{ key: string; accepted: number }>(`SELECT key, (response->>'accepted')::int AS accepted FROM idempotency_keys WHERE key LIKE 'gc-key-%' ORDER BY key`);
+    expect(keys).toEqual([
+      { key: 'gc-key-a', accepted: 5 },
+      { key: 'gc-key-b', accepted: 5 },
+      { key: 'gc-key-c', accepted: 3 },
+    ]);
+    const retry = await post(third, 'gc-key-c');
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(thirdBody);
+
     // One audit entry per call, with that call's figures.
     const audits = await t.sql<{ accepted: number; duplicates: number }>(
       `SELECT (after->>'accepted')::int AS accepted, (after->>'duplicates')::int AS duplicates FROM audit_log WHERE action = 'mentions.ingest' ORDER BY (after->>'accepted')::int, id`,
@@ -118,12 +145,19 @@ describe('ingest stores calls that wait for the clustering lock together (real P
     await t.sql(`CREATE TRIGGER refuse_marked BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION refuse_marked()`);
     try {
       const refused = call('gc-refused', 3).map((m, i) => (i === 1 ? { ...m, content: `${m.content} REFUSE-ME` } : m));
-      const [first, before, bad, after] = await behindTheLock(call('gc-first', 2), [call('gc-before', 2), refused, call('gc-after', 2)]);
+      const [first, before, bad, after] = await behindTheLock(call('gc-first', 2), [
+        { mentions: call('gc-before', 2), key: 'gc-key-before' },
+        { mentions: refused, key: 'gc-key-refused' },
+        { mentions: call('gc-after', 2), key: 'gc-key-after' },
+      ]);
       expect([first!.status, before!.status, bad!.status, after!.status]).toEqual([200, 200, 500, 200]);
       expect((before!.body as IngestResultDto).accepted).toBe(2);
       expect((after!.body as IngestResultDto).accepted).toBe(2);
       const [{ refusedStored }] = await t.sql<{ refusedStored: number }>(`SELECT count(*)::int AS "refusedStored" FROM mentions WHERE external_id LIKE 'gc-refused-%'`);
       expect(refusedStored).toBe(0);
+      // The stored calls' keys are written, the refused call's is not (a retry carries it out again).
+      const keys = await t.sql<{ key: string }>(`SELECT key FROM idempotency_keys WHERE key IN ('gc-key-before', 'gc-key-refused', 'gc-key-after') ORDER BY key`);
+      expect(keys.map((k) => k.key)).toEqual(['gc-key-after', 'gc-key-before']);
       // Stored alone after the shared transaction failed: each in a transaction of its own.
       const [beforeTx, afterTx] = [await transactionsOf('gc-before'), await transactionsOf('gc-after')];
       expect(beforeTx).toHaveLength(1);

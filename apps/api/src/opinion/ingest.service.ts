@@ -23,6 +23,7 @@ import { simhashToBigInt, type TextAnalysis } from '@govdesk/text-analysis';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { arrayLiteral, byteaLiteral, copyRow, copyRows } from '../database/copy-text';
 import { AppError } from '../common/errors/app.error';
+import { IdempotencyScope, type IdempotencyHandle } from '../common/idempotency/idempotency';
 import { AnalysisService } from './analysis/analysis.service';
 import { HotspotIndex, mergeTargets, type HotspotMerge } from './clustering/hotspot-index';
 import { indexedFromRow, toSigned } from './clustering/cluster-state';
@@ -66,7 +67,10 @@ interface StoreJob {
   context: IngestContext;
   /** items refused before storing (for the audit entry) */
   rejected: number;
-  done: (error?: unknown) => void;
+  /** the call's Idempotency-Key, written by the transaction that stores the call */
+  idempotency: IdempotencyHandle | undefined;
+  /** settles the call: no argument once stored, else why it was not */
+  done: (failure?: { error: unknown }) => void;
 }
 
 /** A merge clustering made, with the call whose mention made it (its actor is audited). */
@@ -87,6 +91,9 @@ interface Prepared {
   /** the mention's row for `insertMentions` in COPY text format, all but its id and hotspot (made before the lock) */
   row: string;
 }
+
+/** An error for the log, whatever was thrown. */
+const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
 /** Text fields without NUL characters (PostgreSQL text cannot hold them). */
 function withoutNul(item: unknown): unknown {
@@ -193,11 +200,16 @@ export class IngestService {
    * one lock, one pass over their hotspots and one commit for several calls). The answer comes
    * once the transaction has committed and its events are sent.
    */
-  private storeQueued(job: Omit<StoreJob, 'done'>): Promise<void> {
+  private storeQueued(job: Omit<StoreJob, 'done' | 'idempotency'>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ ...job, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      void this.drain();
+      this.queue.push({ ...job, idempotency: IdempotencyScope.current(), done: (failure) => (failure ? reject(failure.error) : resolve()) });
+      this.drain().catch((error: unknown) => this.logger.error(`ingest queue stopped: ${describe(error)}`));
     });
+  }
+
+  /** Calls waiting for the transaction in progress to end (for tests and metrics). */
+  get queuedCalls(): number {
+    return this.queue.length;
   }
 
   private async drain(): Promise<void> {
@@ -212,57 +224,73 @@ export class IngestService {
           size += job.prepared.length;
           batch.push(job);
         }
-        await this.storeBatch(batch);
+        try {
+          await this.storeBatch(batch);
+        } catch (error) {
+          // Not expected (storeBatch settles every call), but no call may be left waiting.
+          for (const job of batch) job.done({ error });
+        }
       }
     } finally {
       this.draining = false;
     }
   }
 
-  /** Stores calls together; if that fails, each one alone, so that one call's failure is its own. */
+  /**
+   * Stores calls together; if that transaction fails, each call alone, so that one call's
+   * failure is its own. Only a failed transaction is retried: what follows a commit (events,
+   * listeners) cannot fail a call.
+   */
   private async storeBatch(batch: StoreJob[]): Promise<void> {
-    try {
-      await this.commit(batch);
+    const stored = await this.transact(batch);
+    if (stored.ok) {
+      await this.announceCommitted(stored.changes, stored.afterCommit);
       for (const job of batch) job.done();
       return;
-    } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.done(error);
-        return;
-      }
-      this.logger.warn(`storing ${batch.length} calls together failed (${(error as Error).message}); storing each alone`);
     }
+    if (batch.length === 1) {
+      batch[0]!.done({ error: stored.error });
+      return;
+    }
+    this.logger.warn(`storing ${batch.length} calls together failed (${describe(stored.error)}); storing each alone`);
     for (const job of batch) {
       for (const p of job.prepared) Object.assign(p.result, { mentionId: null, hotspotId: null, duplicate: false });
-      try {
-        await this.commit([job]);
+      const alone = await this.transact([job]);
+      if (alone.ok) {
+        await this.announceCommitted(alone.changes, alone.afterCommit);
         job.done();
-      } catch (error) {
-        job.done(error);
-      }
+      } else job.done({ error: alone.error });
     }
   }
 
-  /** One transaction for `jobs`, then its after-commit work and the listeners. */
-  private async commit(jobs: StoreJob[]): Promise<void> {
+  /** One transaction for `jobs`, which writes their Idempotency-Keys too. */
+  private async transact(jobs: StoreJob[]): Promise<{ ok: true; changes: HotspotChange[]; afterCommit: () => Promise<void> } | { ok: false; error: unknown }> {
     let afterCommit: () => Promise<void> = () => Promise.resolve();
-    let changes: HotspotChange[];
     try {
-      changes = await this.dataSource.transaction(async (manager) => {
-        const stored = await this.store(manager, jobs);
-        afterCommit = await this.announceInTransaction(manager, stored);
-        return stored;
-      });
+      const changes = await IdempotencyScope.carrying(
+        jobs.map((job) => job.idempotency),
+        () =>
+          this.dataSource.transaction(async (manager) => {
+            const stored = await this.store(manager, jobs);
+            afterCommit = await this.announceInTransaction(manager, stored);
+            return stored;
+          }),
+      );
+      return { ok: true, changes, afterCommit };
     } catch (error) {
       this.indexSeq = -1n; // the index may hold what was rolled back
-      throw error;
+      return { ok: false, error };
     }
+  }
+
+  /** After a commit: its events, then the listeners; a failure is logged, the change stands. */
+  private async announceCommitted(changes: HotspotChange[], afterCommit: () => Promise<void>): Promise<void> {
     await afterCommit();
     for (const listener of this.listeners) {
       try {
         await listener(changes);
       } catch (error) {
-        this.logger.error(`hotspot listener failed: ${(error as Error).stack ?? String(error)}`);
+        this.logger.error(`hotspot listener failed: ${describe(error)}`);
       }
     }
   }
@@ -273,7 +301,7 @@ export class IngestService {
       try {
         await after();
       } catch (error) {
-        this.logger.error(`after-commit work failed: ${(error as Error).stack ?? String(error)}`);
+        this.logger.error(`after-commit work failed: ${describe(error)}`);
       }
     }
   }

@@ -29,26 +29,60 @@ interface IdempotencyContext {
   recorded: boolean;
 }
 
-const context = new AsyncLocalStorage<IdempotencyContext>();
+/**
+ * The keys of the requests a transaction carries out: one, or — when ingest stores several
+ * calls in one transaction — each of theirs (`IdempotencyScope.carrying`).
+ */
+interface Scope {
+  contexts: IdempotencyContext[];
+}
+const context = new AsyncLocalStorage<Scope>();
+
+/** The running request's key, to be carried into work done for it elsewhere (see `carrying`). */
+export type IdempotencyHandle = IdempotencyContext;
+
+export const IdempotencyScope = {
+  /** The key of the request running now, if it has one. */
+  current(): IdempotencyHandle | undefined {
+    const scope = context.getStore();
+    return scope?.contexts.length === 1 ? scope.contexts[0] : undefined;
+  },
+  /**
+   * Runs `work` (one transaction) on behalf of these requests: their keys are written when it
+   * commits, and only these. If it fails, the keys count as not written, so that each request
+   * can be carried out again on its own.
+   */
+  async carrying<T>(handles: readonly (IdempotencyHandle | undefined)[], work: () => Promise<T>): Promise<T> {
+    const contexts = handles.filter((h): h is IdempotencyHandle => h !== undefined);
+    const before = contexts.map((c) => c.recorded);
+    try {
+      return await context.run({ contexts }, work);
+    } catch (error) {
+      contexts.forEach((c, i) => (c.recorded = before[i]!));
+      throw error;
+    }
+  },
+};
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 const KEEP_HOURS = 24;
 const CLEAN_EVERY_MS = 3_600_000;
 
-/** Writes the request's key in the first transaction it commits, so key and change commit together. */
+/** Writes the request's key in the first transaction it commits, so key and change commit together (each key, for a transaction that carries several requests). */
 @EventSubscriber()
 export class IdempotencySubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
-    const ctx = context.getStore();
-    if (!ctx || ctx.recorded) return;
-    await event.queryRunner.query(`INSERT INTO idempotency_keys (caller, key, method, path, body_hash) VALUES ($1, $2, $3, $4, $5)`, [
-      ctx.caller,
-      ctx.key,
-      ctx.method,
-      ctx.path,
-      ctx.bodyHash,
-    ]);
-    ctx.recorded = true;
+    for (const ctx of context.getStore()?.contexts ?? []) {
+      if (ctx.recorded) continue;
+      await event.queryRunner.query(`INSERT INTO idempotency_keys (caller, key, method, path, body_hash) VALUES ($1, $2, $3, $4, $5)`, [
+        ctx.caller,
+        ctx.key,
+        ctx.method,
+        ctx.path,
+        ctx.bodyHash,
+      ]);
+      ctx.recorded = true;
+    }
   }
 }
 
@@ -89,7 +123,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, execution.getHandler()) ?? (req.method === 'POST' ? 201 : 200);
     return new Observable((subscriber) =>
-      context.run(ctx, () =>
+      context.run({ contexts: [ctx] }, () =>
         next
           .handle()
           .pipe(

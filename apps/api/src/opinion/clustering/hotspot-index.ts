@@ -280,7 +280,7 @@ export class HotspotIndex {
     if (vNorm === 0) return null;
     // Dot products with every hotspot sharing a word, accumulated by slot.
     const touched: number[] = [];
-    const anchorLimit = Math.max(MIN_ANCHOR_POSTINGS, this.options.maxAnchorShare * this.hotspots.size);
+    const anchorLimit = this.anchorLimit();
     for (const [word, w] of v) {
       const posting = this.postings.get(word);
       if (!posting || posting.size > this.options.maxPostings) continue;
@@ -361,10 +361,11 @@ export class HotspotIndex {
     const own = this.slotOf.get(h.id)!;
     const touched: number[] = [];
     const { dots, shared, anchored } = this;
+    const anchorLimit = this.anchorLimit();
     for (const [word, w] of h.terms) {
       const posting = this.postings.get(word);
       if (!posting || posting.size > maxPostings) continue;
-      const anchor = genericWords.has(word) || DISTRICT_CODE.test(word) ? 0 : 1;
+      const anchor = genericWords.has(word) || DISTRICT_CODE.test(word) || posting.size > anchorLimit ? 0 : 1;
       posting.forEach((cw, slot) => {
         if (slot === own) return;
         if (shared[slot] === 0) touched.push(slot);
@@ -463,6 +464,11 @@ export class HotspotIndex {
       const [high, low] = halves.splice(0, 2) as [number, number];
       this.unindexSimhash(h.id, high, low);
     }
+  }
+
+  /** Hotspots a word may be in and still name a matter (see `maxAnchorShare`). */
+  private anchorLimit(): number {
+    return Math.max(MIN_ANCHOR_POSTINGS, this.options.maxAnchorShare * this.hotspots.size);
   }
 
   private normOf(h: IndexedHotspot, slot: number): number {
