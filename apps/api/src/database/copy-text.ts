@@ -11,15 +11,13 @@ import type { EntityManager } from 'typeorm';
  */
 export type CopyValue = string | number | boolean | null | undefined;
 
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIALS = /[\\\t\n\r]/g;
+const SPECIAL = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One column's value in COPY text format. */
 export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
-  const text = String(value);
-  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]!) : text;
+  return String(value).replace(SPECIAL, (c) => ESCAPES[c]!);
 }
 
 /** A `text[]` value as an array literal, each element quoted (then escaped for COPY by `copyField`). */

@@ -242,32 +242,27 @@ export class IngestService {
    * listeners) cannot fail a call.
    */
   private async storeBatch(batch: StoreJob[]): Promise<void> {
-    const stored = await this.transact(batch);
-    if (stored.ok) {
-      await this.announceCommitted(stored.changes, stored.afterCommit);
-      for (const job of batch) job.done();
+    const failure = await this.storeTogether(batch);
+    if (!failure || batch.length === 1) {
+      for (const job of batch) job.done(failure);
       return;
     }
-    if (batch.length === 1) {
-      batch[0]!.done({ error: stored.error });
-      return;
-    }
-    this.logger.warn(`storing ${batch.length} calls together failed (${describe(stored.error)}); storing each alone`);
+    this.logger.warn(`storing ${batch.length} calls together failed (${describe(failure.error)}); storing each alone`);
     for (const job of batch) {
       for (const p of job.prepared) Object.assign(p.result, { mentionId: null, hotspotId: null, duplicate: false });
-      const alone = await this.transact([job]);
-      if (alone.ok) {
-        await this.announceCommitted(alone.changes, alone.afterCommit);
-        job.done();
-      } else job.done({ error: alone.error });
+      job.done(await this.storeTogether([job]));
     }
   }
 
-  /** One transaction for `jobs`, which writes their Idempotency-Keys too. */
-  private async transact(jobs: StoreJob[]): Promise<{ ok: true; changes: HotspotChange[]; afterCommit: () => Promise<void> } | { ok: false; error: unknown }> {
+  /**
+   * One transaction for `jobs`, which writes their Idempotency-Keys too, then its events and
+   * the listeners; what went wrong if the transaction failed.
+   */
+  private async storeTogether(jobs: StoreJob[]): Promise<{ error: unknown } | undefined> {
     let afterCommit: () => Promise<void> = () => Promise.resolve();
+    let changes: HotspotChange[];
     try {
-      const changes = await IdempotencyScope.carrying(
+      changes = await IdempotencyScope.carrying(
         jobs.map((job) => job.idempotency),
         () =>
           this.dataSource.transaction(async (manager) => {
@@ -276,11 +271,12 @@ export class IngestService {
             return stored;
           }),
       );
-      return { ok: true, changes, afterCommit };
     } catch (error) {
       this.indexSeq = -1n; // the index may hold what was rolled back
-      return { ok: false, error };
+      return { error };
     }
+    await this.announceCommitted(changes, afterCommit);
+    return undefined;
   }
 
   /** After a commit: its events, then the listeners; a failure is logged, the change stands. */
